@@ -1,0 +1,60 @@
+"""diagrams_lib: a networkx graph in, a deterministic, themed, accessible SVG out.
+
+>>> import networkx as nx
+>>> import diagrams_lib as dl
+>>> g = nx.DiGraph(title="How the bug was found")
+>>> g.add_node("crash", label="Crashes that look unrelated", role="symptom")
+>>> g.add_node("hw", label="Hardware faults", role="hypothesis", note="ruled out")
+>>> g.add_edge("crash", "hw", label="suspected")
+>>> svg = dl.render(g)
+>>> 'data-key="crash"' in svg
+True
+"""
+
+from __future__ import annotations
+
+from .api import SVG, render, save, to_dot
+from .dot_reader import from_dot, read_dot
+from .engine import ENGINES, engine_version
+from .errors import (
+    DiagramError,
+    DiagramTypeError,
+    DotParseError,
+    EngineError,
+    EngineNotFoundError,
+    LayoutTimeoutError,
+    UnknownOptionError,
+    UnknownRoleError,
+    ValidationError,
+)
+from .theme import DARK, LIGHT, THEMES, EdgeStyle, NodeStyle, Theme, get_theme
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SVG",
+    "render",
+    "save",
+    "to_dot",
+    "from_dot",
+    "read_dot",
+    "engine_version",
+    "ENGINES",
+    "DiagramError",
+    "DiagramTypeError",
+    "DotParseError",
+    "EngineError",
+    "EngineNotFoundError",
+    "LayoutTimeoutError",
+    "UnknownOptionError",
+    "UnknownRoleError",
+    "ValidationError",
+    "Theme",
+    "NodeStyle",
+    "EdgeStyle",
+    "LIGHT",
+    "DARK",
+    "THEMES",
+    "get_theme",
+    "__version__",
+]

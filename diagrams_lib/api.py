@@ -1,0 +1,146 @@
+"""The public entry points: :func:`render`, :func:`to_dot` and :func:`save`.
+
+>>> import networkx as nx
+>>> g = nx.DiGraph(title="Hello")
+>>> g.add_edge("a", "b")
+>>> svg = render(g)
+>>> svg.startswith("<svg") and 'role="img"' in svg
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+from numbers import Real
+from pathlib import Path
+from typing import Any
+
+from .engine import run_layout, verify_engine
+from .errors import DiagramTypeError, UnknownOptionError, ValidationError
+from .files import atomic_write
+from .layout import build_scene
+from .model import read_diagram
+from .quoting import slug
+from .styled_dot import to_styled_dot
+from .svg import write_svg
+from .theme import Theme, get_theme
+
+__all__ = ["SVG", "render", "to_dot", "save", "DEFAULT_MAX_LABEL_WIDTH"]
+
+DEFAULT_MAX_LABEL_WIDTH = 180.0
+_SAVE_FORMATS = {".svg": "svg", ".dot": "dot", ".gv": "dot"}
+
+
+class SVG(str):
+    """An SVG document: a plain ``str`` that also displays itself in Jupyter."""
+
+    __slots__ = ()
+
+    def _repr_svg_(self) -> str:
+        return str(self)
+
+
+def _width(max_label_width: Any) -> float:
+    if not isinstance(max_label_width, Real) or isinstance(max_label_width, bool):
+        raise DiagramTypeError(f"max_label_width must be a number, not {max_label_width!r}")
+    if not math.isfinite(max_label_width) or max_label_width < 40:
+        raise ValidationError(f"max_label_width must be at least 40 (px), not {max_label_width}")
+    return float(max_label_width)
+
+
+def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
+           max_label_width: float = DEFAULT_MAX_LABEL_WIDTH, legend: bool = False,
+           show_title: bool = True, backend: str = "wheel",
+           id_prefix: str | None = None) -> SVG:  # fmt: skip
+    """Lay out the networkx graph ``g`` and return it as an SVG document.
+
+    Args:
+        g: a networkx graph with a ``title`` graph attribute.
+        theme: ``"light"`` (default), ``"dark"``, ``"auto"`` (light colours plus CSS
+            that follows ``prefers-color-scheme``) or a :class:`Theme`.
+        engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
+            ``circo`` or ``fdp``. Diagrams whose nodes are all pinned keep their
+            positions.
+        max_label_width: wrap labels to this many px.
+        legend: add a legend of the roles in use.
+        show_title: draw the title at the top of the figure (it always names the
+            SVG for screen readers).
+        backend: ``"wheel"`` (Graphviz in process, the default) or ``"system"``
+            (the user's own ``dot`` through the ``graphviz`` package).
+        id_prefix: prefix of every element id; by default derived from the title
+            and content, so several SVGs can share one HTML page.
+
+    Example:
+        >>> import networkx as nx
+        >>> g = nx.DiGraph(title="Steps")
+        >>> g.add_edge("plan", "train", label="then")
+        >>> "<title>plan</title>" in render(g)
+        True
+    """
+    diagram = read_diagram(g)
+    look = get_theme(theme)
+    width = _width(max_label_width)
+    if engine is not None:
+        verify_engine(engine, backend=backend)
+    if not isinstance(legend, bool) or not isinstance(show_title, bool):
+        raise DiagramTypeError("legend and show_title must be True or False")
+    seen: dict[str, str] = {}
+
+    def run(dot_text: str, prog: str) -> dict:
+        seen["dot"] = dot_text
+        return run_layout(dot_text, prog=prog, backend=backend)
+
+    scene = build_scene(diagram, theme=look, max_label_width=width, run=run, engine=engine)
+    if id_prefix is None:
+        digest = hashlib.sha1(seen["dot"].encode("utf-8")).hexdigest()[:6]
+        id_prefix = f"{slug(diagram.title, limit=24)}-{digest}"
+    elif slug(id_prefix, limit=64) != id_prefix:
+        raise ValidationError(
+            f"id_prefix {id_prefix!r} is not id-safe; use lowercase letters, digits and '-'"
+        )
+    return SVG(write_svg(diagram, scene, theme=look, prefix=id_prefix, auto=theme == "auto",
+                         legend=legend, show_title=show_title))  # fmt: skip
+
+
+def to_dot(g: Any, *, theme: str | Theme = "light",
+           max_label_width: float = DEFAULT_MAX_LABEL_WIDTH) -> str:  # fmt: skip
+    """Return DOT text of the styled diagram, usable with any Graphviz.
+
+    >>> import networkx as nx
+    >>> g = nx.DiGraph(title="T")
+    >>> g.add_node("a:b", label='say "hi"')
+    >>> 'label="say \\\\"hi\\\\""' in to_dot(g)
+    True
+    """
+    return to_styled_dot(read_diagram(g), theme=get_theme(theme),
+                         max_label_width=_width(max_label_width))  # fmt: skip
+
+
+def save(g: Any, path: str | os.PathLike[str], *, format: str | None = None,
+         **options: Any) -> Path:  # fmt: skip
+    """Render ``g`` and write it atomically to ``path``; the suffix picks the format.
+
+    ``.svg`` writes :func:`render`'s output, ``.dot``/``.gv`` writes :func:`to_dot`'s.
+    Other keyword options go to that function. The file is replaced whole, and only
+    after rendering succeeded: on any error the previous file is left as it was.
+
+    >>> import networkx as nx, tempfile, pathlib
+    >>> g = nx.DiGraph(title="T"); g.add_edge("a", "b")
+    >>> save(g, pathlib.Path(tempfile.mkdtemp()) / "t.svg").suffix
+    '.svg'
+    """
+    target = Path(path)
+    fmt = format or _SAVE_FORMATS.get(target.suffix.lower())
+    if fmt not in ("svg", "dot"):
+        raise UnknownOptionError(
+            f"cannot tell the format of {str(target)!r}: use a .svg, .dot or .gv suffix, "
+            "or format='svg' / 'dot'"
+        )
+    if not target.parent.is_dir():
+        raise ValidationError(f"cannot save {str(target)!r}: folder {str(target.parent)!r} "
+                              "does not exist")  # fmt: skip
+    text = render(g, **options) if fmt == "svg" else to_dot(g, **options)
+    atomic_write(target, text)
+    return target

@@ -1,0 +1,120 @@
+"""Reading DOT text (through pydot) into a networkx graph.
+
+>>> g = from_dot('digraph { label="Flow"; a -> b [label="x \\\\"y\\\\""]; }')
+>>> g.graph["title"], g.edges["a", "b"]["label"]
+('Flow', 'x "y"')
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import DiagramTypeError, DotParseError
+
+__all__ = ["from_dot", "read_dot"]
+
+_ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "l": "\n", "r": "\n"}
+
+
+def _unquote(value: Any) -> Any:
+    if not isinstance(value, str) or len(value) < 2 or not (value[0] == value[-1] == '"'):
+        return value
+    body, out, i = value[1:-1], [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body) and body[i + 1] in _ESCAPES:
+            out.append(_ESCAPES[body[i + 1]])
+            i += 2
+            continue
+        if ch == "\\" and i + 1 < len(body) and body[i + 1] == "\n":  # line continuation
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _attrs(raw: dict) -> dict:
+    out = {k: _unquote(v) for k, v in raw.items()}
+    role = out.pop("class", None)
+    if isinstance(role, str) and role.startswith("role-"):
+        out["role"] = role[len("role-"):]
+    return out
+
+
+def _walk(pd_graph, g, group: str | None) -> None:
+    for node in pd_graph.get_nodes():
+        name = _unquote(node.get_name())
+        if name in ("node", "edge", "graph", "\\n"):
+            continue
+        attrs = _attrs(node.get_attributes())
+        if group is not None:
+            attrs.setdefault("group", group)
+        g.add_node(name, **attrs)
+    for sub in pd_graph.get_subgraphs():
+        name = _unquote(sub.get_name())
+        label = _unquote(sub.get_attributes().get("label") or
+                         sub.get("label") or "") if name.startswith("cluster") else ""  # fmt: skip
+        inner = (label or name) if name.startswith("cluster") else group
+        if name.startswith("cluster") and label:
+            g.graph.setdefault("groups", {})[inner] = label
+        _walk(sub, g, inner)
+    for edge in pd_graph.get_edges():
+        u, v = _unquote(edge.get_source()), _unquote(edge.get_destination())
+        if not isinstance(u, str) or not isinstance(v, str):
+            raise DotParseError(f"edge {u!r} -> {v!r}: edges between subgraphs are not supported")
+        for end in (u, v):
+            if end not in g:
+                g.add_node(end)
+                if group is not None:
+                    g.nodes[end].setdefault("group", group)
+        g.add_edge(u, v, **_attrs(edge.get_attributes()))
+
+
+def from_dot(text: str, *, source: str = "DOT text") -> Any:
+    """Parse DOT ``text`` into a networkx graph (MultiDiGraph/MultiGraph if it has
+    repeated edges, else DiGraph/Graph). The graph's ``label`` becomes its ``title``
+    when it has none; ports are not interpreted, so ``"a:b"`` stays one node.
+    """
+    import networkx as nx
+    import pydot
+
+    if not isinstance(text, str):
+        raise DiagramTypeError(f"from_dot expects DOT text (str), not {type(text).__name__}")
+    try:
+        parsed = pydot.graph_from_dot_data(text)
+    except Exception as exc:  # pydot raises pyparsing exceptions
+        raise DotParseError(f"{source} is not valid DOT: {exc}") from exc
+    if not parsed:
+        raise DotParseError(f"{source} is not valid DOT (no graph found)")
+    pd_graph = parsed[0]
+    directed = pd_graph.get_type() == "digraph"
+    pairs = [(_unquote(e.get_source()), _unquote(e.get_destination()))
+             for e in pd_graph.get_edge_list()]  # fmt: skip
+    multi = len(pairs) != len(set(pairs)) and not pd_graph.get_strict(None)
+    cls = {(True, True): nx.MultiDiGraph, (True, False): nx.DiGraph,
+           (False, True): nx.MultiGraph, (False, False): nx.Graph}[(directed, multi)]
+    g = cls()
+    graph_attrs = _attrs(pd_graph.get_attributes())
+    g.graph.update(graph_attrs)
+    if "title" not in g.graph and isinstance(graph_attrs.get("label"), str):
+        g.graph["title"] = graph_attrs["label"]
+    _walk(pd_graph, g, None)
+    return g
+
+
+def read_dot(path: str | os.PathLike[str]) -> Any:
+    """Read a DOT file into a networkx graph; a graph with neither ``title`` nor
+    ``label`` gets the file's name (without suffix) as its title."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DotParseError(f"cannot read DOT file {str(p)!r}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise DotParseError(f"DOT file {str(p)!r} is not UTF-8 text: {exc}") from exc
+    g = from_dot(text, source=f"DOT file {str(p)!r}")
+    g.graph.setdefault("title", p.stem)
+    return g

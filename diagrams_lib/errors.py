@@ -1,0 +1,59 @@
+"""The one error hierarchy of diagrams_lib.
+
+Every exception the library raises on purpose derives from :class:`DiagramError`.
+Where a builtin fits, the error also subclasses it, so callers may catch broadly:
+
+>>> from diagrams_lib.errors import ValidationError
+>>> issubclass(ValidationError, ValueError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DiagramError",
+    "DiagramTypeError",
+    "ValidationError",
+    "UnknownRoleError",
+    "UnknownOptionError",
+    "EngineError",
+    "EngineNotFoundError",
+    "LayoutTimeoutError",
+    "DotParseError",
+]
+
+
+class DiagramError(Exception):
+    """Base class of every error raised by diagrams_lib."""
+
+
+class DiagramTypeError(DiagramError, TypeError):
+    """An argument or attribute has the wrong type (e.g. a label that is a list)."""
+
+
+class ValidationError(DiagramError, ValueError):
+    """An argument or attribute has the right type but a bad value."""
+
+
+class UnknownRoleError(ValidationError):
+    """A node or edge names a role the theme does not define."""
+
+
+class UnknownOptionError(ValidationError):
+    """An option names an engine, theme, format or kind that does not exist."""
+
+
+class EngineError(DiagramError, RuntimeError):
+    """Graphviz failed to lay out the graph."""
+
+
+class EngineNotFoundError(EngineError, FileNotFoundError):
+    """The requested Graphviz backend is not installed."""
+
+
+class LayoutTimeoutError(EngineError, TimeoutError):
+    """The layout did not finish within the ``timeout`` given."""
+
+
+class DotParseError(ValidationError):
+    """DOT text could not be parsed."""

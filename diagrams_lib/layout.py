@@ -1,0 +1,228 @@
+"""Geometry only: emit the DOT Graphviz lays out, and read the layout back.
+
+Graphviz never sees label text. Nodes are fixed-size boxes, edge labels and
+group titles are fixed-size empty HTML tables, so the layout cannot depend on the
+fonts installed on a machine. What comes back (``pos``, ``bb``, ``lp``) is turned
+into a :class:`Scene` in SVG coordinates (y grows downward, origin top-left).
+
+>>> _inches(72.0)
+'1'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ValidationError
+from .model import Diagram, Edge, Group
+from .quoting import dot_string
+from .sizing import LabelBox, NodeBox, size_edge_label, size_node
+from .text import measure_block
+from .theme import EdgeStyle, Theme
+
+__all__ = ["Placed", "PlacedEdge", "PlacedGroup", "Scene", "geometry_dot", "build_scene",
+           "layout_program"]  # fmt: skip
+
+Point = tuple[float, float]
+GROUP_LABEL_H = 24.0
+GROUP_MARGIN = 14.0
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A sized node with its centre."""
+
+    box: NodeBox
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class PlacedEdge:
+    """An edge with its Bezier points, arrow tip and label centre."""
+
+    edge: Edge
+    style: EdgeStyle
+    points: tuple[Point, ...]
+    tip: Point | None
+    label: LabelBox | None
+    label_at: Point | None
+
+
+@dataclass(frozen=True)
+class PlacedGroup:
+    """A group's rectangle (x, y of the top-left corner)."""
+
+    group: Group
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything placed, in px, origin top-left."""
+
+    width: float
+    height: float
+    nodes: tuple[Placed, ...]
+    edges: tuple[PlacedEdge, ...]
+    groups: tuple[PlacedGroup, ...]
+
+
+def _inches(px: float) -> str:
+    return f"{px / 72:.4f}".rstrip("0").rstrip(".")
+
+
+def _spacer(width: float, height: float) -> str:
+    """An empty fixed-size HTML label: reserves space without measuring text."""
+    return (
+        f'<<TABLE FIXEDSIZE="TRUE" WIDTH="{round(width)}" HEIGHT="{round(height)}" '
+        'BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD></TD></TR></TABLE>>'
+    )
+
+
+def layout_program(diagram: Diagram, engine: str | None) -> str:
+    """Pick the Graphviz program: pinned diagrams keep their positions (``nop2``)."""
+    pinned = [n for n in diagram.nodes if n.pin is not None]
+    if not pinned:
+        return engine or "dot"
+    loose = next((n for n in diagram.nodes if n.pin is None), None)
+    if loose is not None:
+        raise ValidationError(
+            f"node {loose.key!r} has no 'pin' while node {pinned[0].key!r} has one: "
+            "pin every node or none"
+        )
+    if engine not in (None, "neato"):
+        raise ValidationError(f"pinned nodes need engine 'neato' (or none), not {engine!r}")
+    return "nop2"
+
+
+def _attrs(pairs: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in pairs)
+
+
+def geometry_dot(diagram: Diagram, boxes: dict[str, NodeBox], labels: dict[str, LabelBox],
+                 *, theme: Theme, prog: str) -> str:  # fmt: skip
+    """Return the geometry-only DOT text for ``diagram``."""
+    return "\n".join(_geometry_lines(diagram, boxes, labels, theme=theme, prog=prog)) + "\n"
+
+
+def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
+    graph = [("rankdir", diagram.direction), ("nodesep", "0.45"), ("ranksep", "0.6"),
+             ("pad", "0"), ("margin", "0"), ("outputorder", "edgesfirst")]  # fmt: skip
+    if prog == "nop2":
+        graph.append(("splines", "false"))
+    elif prog != "dot":
+        graph += [("overlap", "prism"), ("sep", '"+14"'), ("splines", "true")]
+    graph += [(k, dot_string(v)) for k, v in diagram.dot]
+    yield "digraph G {"
+    yield f"graph [{_attrs(graph)}];"
+    yield 'node [shape=box, fixedsize=true, label=""];'
+    yield "edge [arrowsize=0.8];"
+    if prog != "nop2":
+        for group in diagram.groups:
+            block = measure_block(group.label, max_width=10_000, size=theme.note_size + 1,
+                                  bold=True)  # fmt: skip
+            yield f"subgraph cluster_{group.id} {{"
+            yield (f"graph [label={_spacer(block.width + 8, GROUP_LABEL_H)}, labeljust=l, "
+                   f"labelloc=t, margin={GROUP_MARGIN:g}];")  # fmt: skip
+            yield " ".join(f"{m};" for m in group.members)
+            yield "}"
+    for node in diagram.nodes:
+        box = boxes[node.id]
+        attrs = [("width", _inches(box.width)), ("height", _inches(box.height))]
+        if box.gv_shape != "box":
+            attrs.append(("shape", box.gv_shape))
+        if node.pin is not None:
+            attrs.append(("pos", f'"{node.pin[0]:.2f},{node.pin[1]:.2f}!"'))
+        attrs += [(k, dot_string(v)) for k, v in node.dot]
+        yield f"{node.id} [{_attrs(attrs)}];"
+    for edge in diagram.edges:
+        style = theme.edge_style(edge.role, where=f"edge {edge.source_key!r} -> "
+                                 f"{edge.target_key!r}")  # fmt: skip
+        attrs = [("id", edge.id)]
+        if not (style.arrow and diagram.directed):
+            attrs.append(("arrowhead", "none"))
+        label = labels.get(edge.id)
+        if label is not None:
+            attrs.append(("label", _spacer(label.width, label.height)))
+        attrs += [(k, dot_string(v)) for k, v in edge.dot]
+        yield f"{edge.source} -> {edge.target} [{_attrs(attrs)}];"
+    yield "}"
+
+
+def _floats(text: str) -> list[float]:
+    return [float(v) for v in text.split(",")]
+
+
+def _spline(pos: str, flip) -> tuple[tuple[Point, ...], Point | None]:
+    tip = None
+    points = []
+    for token in pos.split():
+        if token.startswith("e,"):
+            x, y = _floats(token[2:])
+            tip = flip(x, y)
+        elif token.startswith("s,"):
+            continue
+        else:
+            x, y = _floats(token)
+            points.append(flip(x, y))
+    return tuple(points), tip
+
+
+def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
+                run: Any, engine: str | None = None) -> Scene:  # fmt: skip
+    """Size, lay out (through ``run(dot_text, prog)``) and place ``diagram``."""
+    boxes = {n.id: size_node(n, theme=theme, max_width=max_label_width) for n in diagram.nodes}
+    labels = {}
+    for edge in diagram.edges:
+        label = size_edge_label(edge, theme=theme, max_width=max_label_width)
+        if label is not None:
+            labels[edge.id] = label
+    prog = layout_program(diagram, engine)
+    out = run(geometry_dot(diagram, boxes, labels, theme=theme, prog=prog), prog)
+    llx, lly, urx, ury = _floats(out["bb"])
+
+    def flip(x: float, y: float) -> Point:
+        return (round(x - llx, 2), round(ury - y, 2))
+
+    by_name = {}
+    clusters = {}
+    for obj in out.get("objects", []):
+        name = obj.get("name", "")
+        if name.startswith("cluster_"):
+            clusters[name[len("cluster_"):]] = obj
+        else:
+            by_name[name] = obj
+    nodes = []
+    for node in diagram.nodes:
+        x, y = flip(*_floats(by_name[node.id]["pos"]))
+        nodes.append(Placed(boxes[node.id], x, y))
+    edges = []
+    edge_out = {e.get("id"): e for e in out.get("edges", [])}
+    for edge in diagram.edges:
+        raw = edge_out.get(edge.id, {})
+        points, tip = _spline(raw.get("pos", ""), flip)
+        label_at = flip(*_floats(raw["lp"])) if "lp" in raw else None
+        style = theme.edge_style(edge.role)
+        edges.append(PlacedEdge(edge, style, points, tip, labels.get(edge.id), label_at))
+    groups = tuple(_place_group(g, clusters.get(g.id), nodes, flip) for g in diagram.groups)
+    return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups)
+
+
+def _place_group(group: Group, cluster: dict | None, nodes: list[Placed], flip) -> PlacedGroup:
+    if cluster is not None and "bb" in cluster:
+        x0, y0, x1, y1 = _floats(cluster["bb"])
+        (ax, ay), (bx, by) = flip(x0, y1), flip(x1, y0)
+        return PlacedGroup(group, ax, ay, round(bx - ax, 2), round(by - ay, 2))
+    members = [p for p in nodes if p.box.node.id in group.members]
+    left = min(p.x - p.box.width / 2 for p in members) - GROUP_MARGIN
+    right = max(p.x + p.box.width / 2 for p in members) + GROUP_MARGIN
+    top = min(p.y - p.box.height / 2 for p in members) - GROUP_MARGIN - GROUP_LABEL_H
+    bottom = max(p.y + p.box.height / 2 for p in members) + GROUP_MARGIN
+    return PlacedGroup(group, round(left, 2), round(top, 2), round(right - left, 2),
+                       round(bottom - top, 2))  # fmt: skip

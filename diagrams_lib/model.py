@@ -1,0 +1,282 @@
+"""Reading a networkx graph into the validated, immutable model the library draws.
+
+The graph is the only source of truth. Only the semantic attributes listed here
+are read; anything else on the graph (``weight``, ``color``...) is ignored, and raw
+Graphviz attributes pass only through the explicit ``dot`` escape hatch.
+
+>>> import networkx as nx
+>>> g = nx.DiGraph(title="Demo")
+>>> g.add_edge("a:1", "b", label="next")
+>>> d = read_diagram(g)
+>>> [(n.id, n.label) for n in d.nodes]
+[('n0', 'a:1'), ('n1', 'b')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from numbers import Real
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import DiagramTypeError, UnknownOptionError, ValidationError
+from .quoting import check_text
+from .theme import SHAPES
+
+__all__ = [
+    "Node",
+    "Edge",
+    "Group",
+    "Diagram",
+    "read_diagram",
+    "KINDS",
+    "DIRECTIONS",
+    "NODE_ATTRIBUTES",
+    "EDGE_ATTRIBUTES",
+    "GRAPH_ATTRIBUTES",
+]
+
+KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "dependencies")
+DIRECTIONS = {"LR": "LR", "TB": "TB", "RL": "RL", "BT": "BT", "right": "LR", "down": "TB",
+              "left": "RL", "up": "BT"}  # fmt: skip
+NODE_ATTRIBUTES = ("label", "role", "group", "note", "shape", "pin", "size", "align", "link",
+                   "inset", "dot")  # fmt: skip
+EDGE_ATTRIBUTES = ("label", "role", "dot")
+GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "groups", "dot")
+_ALIGNS = ("center", "left", "right")
+_DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+# Attributes the library computes itself; the escape hatch may not override them.
+_RESERVED_DOT = {"label", "xlabel", "width", "height", "fixedsize", "shape", "pos", "id",
+                 "bb", "lp", "headlabel", "taillabel", "image", "URL", "href"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node, validated. ``id`` is the synthetic DOT id (``n0``, ``n1``...)."""
+
+    key: Hashable
+    id: str
+    label: str
+    role: str | None = None
+    group: str | None = None
+    note: str | None = None
+    shape: str | None = None
+    pin: tuple[float, float] | None = None
+    size: tuple[float, float] | None = None
+    align: str = "center"
+    link: str | None = None
+    inset: float = 0.0
+    dot: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One edge, validated, between two node ids."""
+
+    id: str
+    source: str
+    target: str
+    source_key: Hashable
+    target_key: Hashable
+    label: str | None = None
+    role: str | None = None
+    dot: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """A cluster of nodes sharing a ``group`` name."""
+
+    id: str
+    name: str
+    label: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """The whole validated diagram, in the graph's insertion order."""
+
+    title: str
+    description: str
+    kind: str
+    direction: str
+    directed: bool
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    groups: tuple[Group, ...]
+    dot: tuple[tuple[str, str], ...] = ()
+
+
+def _describe(key: Hashable) -> str:
+    return f"node {key!r}"
+
+
+def _pair(value: Any, *, where: str) -> tuple[float, float]:
+    ok = isinstance(value, (tuple, list)) and len(value) == 2
+    if not ok or not all(isinstance(v, Real) and not isinstance(v, bool) for v in value):
+        raise DiagramTypeError(f"{where} must be a pair of numbers (x, y), not {value!r}")
+    x, y = float(value[0]), float(value[1])
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValidationError(f"{where} must be finite, not {value!r}")
+    return x, y
+
+
+def _dot_attrs(value: Any, *, where: str) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise DiagramTypeError(f"{where} must be a dict of Graphviz attributes")
+    out = []
+    for name, raw in value.items():
+        if not isinstance(name, str) or not _DOT_NAME.match(name):
+            raise ValidationError(f"{where}: {name!r} is not a Graphviz attribute name")
+        if name in _RESERVED_DOT:
+            raise ValidationError(
+                f"{where}: {name!r} is computed by diagrams_lib; set the semantic "
+                "attribute (label, size, shape, pin, link) instead"
+            )
+        out.append((name, check_text(raw, where=f"{where}[{name!r}]")))
+    return tuple(sorted(out))
+
+
+def _optional_text(data: Mapping, name: str, *, where: str) -> str | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    return check_text(value, where=f"{where} attribute {name!r}")
+
+
+def _link(value: Any, *, where: str) -> str | None:
+    if value is None:
+        return None
+    text = check_text(value, where=f"{where} attribute 'link'", allow_numbers=False)
+    scheme = urlsplit(text).scheme.lower()
+    if any(c.isspace() for c in text) or scheme not in ("", "http", "https"):
+        raise ValidationError(
+            f"{where} attribute 'link' {text!r} is not allowed: only http, https and "
+            "relative URLs (no whitespace) are"
+        )
+    return text
+
+
+def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
+    where = _describe(key)
+    label = data.get("label")
+    label = check_text(key if label is None else label, where=f"{where} attribute 'label'")
+    shape = _optional_text(data, "shape", where=where)
+    if shape is not None and shape not in SHAPES:
+        raise UnknownOptionError(
+            f"{where} attribute 'shape' is {shape!r}; choose one of: {', '.join(SHAPES)}"
+        )
+    align = data.get("align", "center")
+    if align not in _ALIGNS:
+        raise UnknownOptionError(
+            f"{where} attribute 'align' is {align!r}; choose one of: {', '.join(_ALIGNS)}"
+        )
+    size = data.get("size")
+    size = None if size is None else _pair(size, where=f"{where} attribute 'size'")
+    if size is not None and (size[0] < 0 or size[1] < 0):
+        raise ValidationError(f"{where} attribute 'size' must not be negative: {size!r}")
+    pin = data.get("pin")
+    inset = data.get("inset", 0.0)
+    if not isinstance(inset, Real) or isinstance(inset, bool) or not math.isfinite(inset):
+        raise DiagramTypeError(f"{where} attribute 'inset' must be a finite number")
+    return Node(
+        key=key,
+        id=f"n{index}",
+        label=label,
+        role=_optional_text(data, "role", where=where),
+        group=_optional_text(data, "group", where=where),
+        note=_optional_text(data, "note", where=where),
+        shape=shape,
+        pin=None if pin is None else _pair(pin, where=f"{where} attribute 'pin'"),
+        size=size,
+        align=align,
+        link=_link(data.get("link"), where=where),
+        inset=float(inset),
+        dot=_dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+    )
+
+
+def _groups(g: Any, nodes: tuple[Node, ...]) -> tuple[Group, ...]:
+    labels = g.graph.get("groups") or {}
+    if not isinstance(labels, Mapping):
+        raise DiagramTypeError("graph attribute 'groups' must map group names to labels")
+    members: dict[str, list[str]] = {}
+    for node in nodes:
+        if node.group is not None:
+            members.setdefault(node.group, []).append(node.id)
+    out = []
+    for i, (name, ids) in enumerate(members.items()):
+        label = check_text(labels.get(name, name), where=f"group {name!r} label")
+        out.append(Group(id=f"g{i}", name=name, label=label, members=tuple(ids)))
+    return tuple(out)
+
+
+def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
+    """Validate a networkx graph and return its :class:`Diagram`.
+
+    Raises :class:`DiagramTypeError` for a non-graph, :class:`ValidationError` for a
+    missing title or bad attribute; every message names the node, edge or attribute.
+    """
+    if not all(hasattr(g, name) for name in ("graph", "nodes", "edges", "is_directed")):
+        raise DiagramTypeError(
+            f"expected a networkx graph (nx.Graph, nx.DiGraph...), not {type(g).__name__}"
+        )
+    title = g.graph.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        if require_title:
+            raise ValidationError(
+                "graph attribute 'title' is required: it names the figure for screen "
+                'readers, e.g. nx.DiGraph(title="Request flow")'
+            )
+        title = ""
+    title = check_text(title, where="graph attribute 'title'")
+    description = check_text(g.graph.get("description") or "",
+                             where="graph attribute 'description'")  # fmt: skip
+    kind = g.graph.get("kind") or "flow"
+    if kind not in KINDS:
+        raise UnknownOptionError(
+            f"graph attribute 'kind' is {kind!r}; choose one of: {', '.join(KINDS)}"
+        )
+    direction = g.graph.get("direction") or "TB"
+    if direction not in DIRECTIONS:
+        raise UnknownOptionError(
+            f"graph attribute 'direction' is {direction!r}; choose one of: "
+            + ", ".join(DIRECTIONS)
+        )
+    nodes = tuple(_read_node(key, data, i) for i, (key, data) in enumerate(g.nodes(data=True)))
+    ids = {node.key: node.id for node in nodes}
+    edges = []
+    multi = g.is_multigraph()
+    triples = g.edges(keys=True, data=True) if multi else g.edges(data=True)
+    for i, item in enumerate(triples):
+        u, v, data = item[0], item[1], item[-1]
+        where = f"edge {u!r} -> {v!r}"
+        edges.append(
+            Edge(
+                id=f"e{i}",
+                source=ids[u],
+                target=ids[v],
+                source_key=u,
+                target_key=v,
+                label=_optional_text(data, "label", where=where),
+                role=_optional_text(data, "role", where=where),
+                dot=_dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+            )
+        )
+    return Diagram(
+        title=title,
+        description=description,
+        kind=kind,
+        direction=DIRECTIONS[direction],
+        directed=bool(g.is_directed()),
+        nodes=nodes,
+        edges=tuple(edges),
+        groups=_groups(g, nodes),
+        dot=_dot_attrs(g.graph.get("dot"), where="graph attribute 'dot'"),
+    )

@@ -1,0 +1,119 @@
+"""All escaping in one place: checking user text, quoting for DOT and for XML.
+
+User text (keys, labels, notes, titles) always comes out as the literal text the
+user wrote: a backslash stays a backslash, ``<b>`` stays angle brackets, ``\\N``
+is not a Graphviz escape.
+
+>>> dot_string('say "hi" \\\\N')
+'"say \\\\"hi\\\\" \\\\\\\\N"'
+>>> xml_text("a < b & c")
+'a &lt; b &amp; c'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from numbers import Real
+
+from .errors import DiagramTypeError, ValidationError
+
+__all__ = ["check_text", "dot_string", "xml_text", "xml_attr", "slug", "fmt"]
+
+# C0 controls except tab and newline, DEL, C1 controls, surrogates and the two
+# non-characters XML 1.0 cannot carry.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(value: object, *, where: str, allow_numbers: bool = True) -> str:
+    """Return ``value`` as text, or raise an error that names ``where``.
+
+    Strings pass through; ints and finite floats become their ``str``; anything
+    else is a :class:`DiagramTypeError`. Tabs become spaces and ``\\r\\n`` becomes
+    ``\\n``; other control characters (which XML cannot carry) are a
+    :class:`ValidationError`.
+
+    >>> check_text("Crash\\tlog", where="node 'a' label")
+    'Crash log'
+    >>> check_text(3, where="node 3 label")
+    '3'
+    """
+    if isinstance(value, str):
+        text = value
+    elif allow_numbers and isinstance(value, Real) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValidationError(f"{where}: {value!r} is not a finite number")
+        text = str(value)
+    else:
+        raise DiagramTypeError(f"{where} must be a string, not {type(value).__name__}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        char = bad.group()
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        raise ValidationError(
+            f"{where} contains the control character U+{ord(char):04X} ({name}) at "
+            f"position {bad.start()}, which SVG cannot carry; remove it"
+        )
+    return text
+
+
+def dot_string(text: str) -> str:
+    """Quote ``text`` as a DOT double-quoted string whose label shows it literally.
+
+    Backslashes are doubled (so ``\\N`` or ``\\l`` are not Graphviz escapes),
+    double quotes escaped and newlines become centred line breaks.
+
+    >>> dot_string("a:b")
+    '"a:b"'
+    >>> dot_string("two\\nlines")
+    '"two\\\\nlines"'
+    """
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{body}"'
+
+
+def xml_text(text: str) -> str:
+    """Escape ``text`` for XML character data (``]]>`` cannot survive either).
+
+    >>> xml_text("<script>&")
+    '&lt;script&gt;&amp;'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def xml_attr(text: str) -> str:
+    """Escape ``text`` for a double-quoted XML attribute value.
+
+    >>> xml_attr('say "hi"\\n')
+    'say &quot;hi&quot;&#10;'
+    """
+    return xml_text(text).replace('"', "&quot;").replace("\n", "&#10;")
+
+
+def slug(text: str, *, limit: int = 32) -> str:
+    """Return an id-safe ASCII slug of ``text`` (never empty, never starting with a digit).
+
+    >>> slug("How the bug was found!")
+    'how-the-bug-was-found'
+    >>> slug("2 ways")
+    'd-2-ways'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    if not out:
+        out = "diagram"
+    if out[0].isdigit():
+        out = "d-" + out
+    return out
+
+
+def fmt(value: float) -> str:
+    """Format a coordinate at a fixed precision of two decimals, without trailing zeros.
+
+    >>> fmt(3.14159), fmt(2.0), fmt(-0.001)
+    ('3.14', '2', '0')
+    """
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

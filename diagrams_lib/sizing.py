@@ -1,0 +1,125 @@
+"""Sizing: wrap every label and compute each node's box from shipped font metrics.
+
+Nothing here asks the installed fonts, so the same graph gets the same sizes on
+every machine.
+
+>>> from diagrams_lib.model import Node
+>>> from diagrams_lib.theme import LIGHT
+>>> box = size_node(Node(key="a", id="n0", label="Hello"), theme=LIGHT, max_width=180)
+>>> (box.shape, box.width >= 56, box.height >= 38)
+('round', True, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Edge, Node
+from .text import LINE_HEIGHT, TextBlock, measure_block
+from .theme import NodeStyle, Theme
+
+__all__ = ["NodeBox", "LabelBox", "size_node", "size_edge_label", "NOTE_GAP", "GV_SHAPES"]
+
+NOTE_GAP = 4.0
+PAD_X, PAD_Y = 16.0, 10.0
+MIN_W, MIN_H = 56.0, 38.0
+POINT_SIZE = 9.0
+# Graphviz shape used for edge clipping; the SVG draws the real shape itself.
+GV_SHAPES = {
+    "ellipse": "ellipse", "circle": "ellipse", "diamond": "diamond", "hexagon": "hexagon",
+    "parallelogram": "parallelogram", "point": "ellipse", "square-point": "box",
+    "diamond-point": "diamond", "triangle-point": "ellipse",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NodeBox:
+    """A node with its style, wrapped text and box size in px (not yet placed)."""
+
+    node: Node
+    style: NodeStyle
+    shape: str
+    label: TextBlock
+    note: TextBlock | None
+    width: float
+    height: float
+
+    @property
+    def gv_shape(self) -> str:
+        """The Graphviz shape whose outline edges are clipped to."""
+        return GV_SHAPES.get(self.shape, "box")
+
+
+@dataclass(frozen=True)
+class LabelBox:
+    """An edge label: its wrapped text and the box reserved for it in the layout."""
+
+    text: TextBlock
+    width: float
+    height: float
+
+
+def _content(node: Node, style: NodeStyle, *, theme: Theme, max_width: float):
+    text = node.label if not style.marker else f"{style.marker} {node.label}"
+    label = measure_block(text, max_width=max_width, size=theme.font_size, bold=True,
+                          line_height=LINE_HEIGHT)  # fmt: skip
+    note = None
+    if node.note:
+        note = measure_block(node.note, max_width=max(max_width, label.width),
+                             size=theme.note_size, line_height=LINE_HEIGHT)  # fmt: skip
+    width = max(label.width, note.width if note else 0.0)
+    height = label.height + (NOTE_GAP + note.height if note else 0.0)
+    return label, note, width, height
+
+
+def _outer(shape: str, w: float, h: float, inset: float) -> tuple[float, float]:
+    if shape in ("point", "square-point", "diamond-point", "triangle-point"):
+        return POINT_SIZE, POINT_SIZE
+    if shape == "none":
+        return 1.0, 1.0
+    if shape == "text":
+        return w + 4, h + 4
+    if shape == "ellipse":
+        return max(w * 1.42 + 20, MIN_W), max(h * 1.42 + 14, MIN_H)
+    if shape == "circle":
+        side = max(w, h) * 1.42 + 20
+        return side, side
+    if shape == "diamond":
+        return max(2 * w + 24, MIN_W), max(2 * h + 16, MIN_H)
+    if shape == "hexagon":
+        return max(1.35 * w + 32, MIN_W), max(h + 2 * PAD_Y, MIN_H)
+    if shape == "parallelogram":
+        height = max(h + 2 * PAD_Y, MIN_H)
+        return max(w + 2 * PAD_X + 0.6 * height, MIN_W), height
+    if shape == "pill":
+        height = max(h + 2 * PAD_Y, MIN_H)
+        return max(w + 2 * PAD_X + height / 2, MIN_W), height
+    extra = 2 * inset + (10 if shape == "note" else 0)
+    return max(w + 2 * PAD_X + extra, MIN_W), max(h + 2 * PAD_Y, MIN_H)
+
+
+def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
+    """Wrap a node's text and return its :class:`NodeBox`.
+
+    A fixed ``size`` on the node wins; its text then wraps to fit inside it.
+    """
+    style = theme.node_style(node.role, where=f"node {node.key!r}")
+    shape = node.shape or style.shape
+    if node.size is not None:
+        inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
+        wrap_at = max(24.0, min(max_width, inner)) if shape != "text" else max(inner, 8.0)
+        label, note, _, _ = _content(node, style, theme=theme, max_width=wrap_at)
+        width, height = node.size
+    else:
+        label, note, w, h = _content(node, style, theme=theme, max_width=max_width)
+        width, height = _outer(shape, w, h, node.inset)
+    return NodeBox(node, style, shape, label, note, round(width, 2), round(height, 2))
+
+
+def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:
+    """Wrap an edge label; the layout reserves a box this size on the edge."""
+    if not edge.label:
+        return None
+    text = measure_block(edge.label, max_width=min(max_width, 160.0),
+                         size=theme.edge_label_size, line_height=LINE_HEIGHT)  # fmt: skip
+    return LabelBox(text, round(text.width + 12, 2), round(text.height + 6, 2))
