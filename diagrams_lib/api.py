@@ -27,7 +27,7 @@ from .styled_dot import to_styled_dot
 from .svg import write_svg
 from .theme import Theme, get_theme
 
-__all__ = ["SVG", "render", "to_dot", "save", "DEFAULT_MAX_LABEL_WIDTH"]
+__all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "render", "save", "to_dot"]
 
 DEFAULT_MAX_LABEL_WIDTH = 180.0
 _SAVE_FORMATS = {".svg": "svg", ".dot": "dot", ".gv": "dot"}

@@ -36,12 +36,49 @@ def _unquote(value: Any) -> Any:
     return "".join(out)
 
 
-def _attrs(raw: dict) -> dict:
-    out = {k: _unquote(v) for k, v in raw.items()}
-    role = out.pop("class", None)
+# Graphviz shapes with a semantic twin; other shapes keep the role's shape.
+_SHAPES = {"box": "rect", "rect": "rect", "rectangle": "rect", "square": "rect",
+           "ellipse": "ellipse", "oval": "ellipse", "circle": "circle", "diamond": "diamond",
+           "hexagon": "hexagon", "parallelogram": "parallelogram", "note": "note",
+           "plaintext": "text", "plain": "text", "none": "text", "point": "point",
+           "trapezium": "trapezoid"}  # fmt: skip
+_SEMANTIC = {"label", "note", "role", "group", "title", "description", "link", "kind",
+             "direction"}  # fmt: skip
+_LAYOUT = {"weight", "minlen", "constraint"}  # passed on through the 'dot' escape hatch
+
+
+def _attrs(raw: dict, *, element: bool = False) -> dict:
+    """Split DOT attributes into semantic ones, layout hints (``dot``) and the rest
+    (``graphviz``: kept for the user, never drawn)."""
+    values = {k: _unquote(v) for k, v in raw.items()}
+    out: dict[str, Any] = {k: v for k, v in values.items() if k in _SEMANTIC}
+    role = values.get("class")
     if isinstance(role, str) and role.startswith("role-"):
         out["role"] = role[len("role-"):]
+    if not element:
+        return {**values, **out}
+    shape = values.get("shape")
+    if isinstance(shape, str) and shape in _SHAPES:
+        rounded = "rounded" in str(values.get("style", ""))
+        out["shape"] = "round" if rounded and _SHAPES[shape] == "rect" else _SHAPES[shape]
+    if values.get("URL") or values.get("href"):
+        out.setdefault("link", values.get("URL") or values.get("href"))
+    hints = {k: v for k, v in values.items() if k in _LAYOUT}
+    if hints:
+        out["dot"] = hints
+    rest = {k: v for k, v in values.items() if k not in _SEMANTIC and k not in _LAYOUT}
+    if rest:
+        out["graphviz"] = rest
     return out
+
+
+def _graph_attrs(pd_graph) -> dict:
+    """Attributes set as ``label=...;`` or in a ``graph [...]`` statement."""
+    out = dict(pd_graph.get_attributes())
+    for node in pd_graph.get_nodes():
+        if node.get_name() == "graph":
+            out.update(node.get_attributes())
+    return _attrs(out)
 
 
 def _walk(pd_graph, g, group: str | None) -> None:
@@ -49,14 +86,13 @@ def _walk(pd_graph, g, group: str | None) -> None:
         name = _unquote(node.get_name())
         if name in ("node", "edge", "graph", "\\n"):
             continue
-        attrs = _attrs(node.get_attributes())
+        attrs = _attrs(node.get_attributes(), element=True)
         if group is not None:
             attrs.setdefault("group", group)
         g.add_node(name, **attrs)
     for sub in pd_graph.get_subgraphs():
         name = _unquote(sub.get_name())
-        label = _unquote(sub.get_attributes().get("label") or
-                         sub.get("label") or "") if name.startswith("cluster") else ""  # fmt: skip
+        label = _graph_attrs(sub).get("label", "") if name.startswith("cluster") else ""
         inner = (label or name) if name.startswith("cluster") else group
         if name.startswith("cluster") and label:
             g.graph.setdefault("groups", {})[inner] = label
@@ -70,13 +106,17 @@ def _walk(pd_graph, g, group: str | None) -> None:
                 g.add_node(end)
                 if group is not None:
                     g.nodes[end].setdefault("group", group)
-        g.add_edge(u, v, **_attrs(edge.get_attributes()))
+        g.add_edge(u, v, **_attrs(edge.get_attributes(), element=True))
 
 
 def from_dot(text: str, *, source: str = "DOT text") -> Any:
     """Parse DOT ``text`` into a networkx graph (MultiDiGraph/MultiGraph if it has
     repeated edges, else DiGraph/Graph). The graph's ``label`` becomes its ``title``
     when it has none; ports are not interpreted, so ``"a:b"`` stays one node.
+    Semantic attributes (``label``, a ``class`` of ``role-X``, cluster labels as
+    ``group``, shapes with a semantic twin, ``URL`` as ``link``) are kept; the
+    layout hints ``weight``, ``minlen`` and ``constraint`` go to the ``dot`` escape
+    hatch; every other Graphviz attribute is kept under ``graphviz`` and not drawn.
     """
     import networkx as nx
     import pydot
@@ -93,11 +133,11 @@ def from_dot(text: str, *, source: str = "DOT text") -> Any:
     directed = pd_graph.get_type() == "digraph"
     pairs = [(_unquote(e.get_source()), _unquote(e.get_destination()))
              for e in pd_graph.get_edge_list()]  # fmt: skip
-    multi = len(pairs) != len(set(pairs)) and not pd_graph.get_strict(None)
+    multi = len(pairs) != len(set(pairs)) and not pd_graph.get_strict()
     cls = {(True, True): nx.MultiDiGraph, (True, False): nx.DiGraph,
            (False, True): nx.MultiGraph, (False, False): nx.Graph}[(directed, multi)]
     g = cls()
-    graph_attrs = _attrs(pd_graph.get_attributes())
+    graph_attrs = _graph_attrs(pd_graph)
     g.graph.update(graph_attrs)
     if "title" not in g.graph and isinstance(graph_attrs.get("label"), str):
         g.graph["title"] = graph_attrs["label"]

@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import EngineError, EngineNotFoundError, UnknownOptionError
 
-__all__ = ["ENGINES", "BACKENDS", "run_layout", "engine_version", "verify_engine"]
+__all__ = ["BACKENDS", "ENGINES", "engine_version", "run_layout", "verify_engine"]
 
 ENGINES = ("dot", "neato", "twopi", "circo", "fdp")
 BACKENDS = ("wheel", "system")
@@ -30,10 +30,11 @@ _LOCK = threading.Lock()
 def verify_engine(engine: str, *, backend: str = "wheel") -> None:
     """Raise :class:`UnknownOptionError` listing the choices for a bad engine or backend.
 
-    >>> verify_engine("osage")
-    Traceback (most recent call last):
-    ...
-    diagrams_lib.errors.UnknownOptionError: unknown engine 'osage'; choose one of: dot, neato, twopi, circo, fdp
+    >>> try:
+    ...     verify_engine("osage")
+    ... except UnknownOptionError as exc:
+    ...     print(exc)
+    unknown engine 'osage'; choose one of: dot, neato, twopi, circo, fdp
     """
     if engine not in _PROGS:
         raise UnknownOptionError(

@@ -13,13 +13,13 @@ from __future__ import annotations
 __all__ = [
     "DiagramError",
     "DiagramTypeError",
-    "ValidationError",
-    "UnknownRoleError",
-    "UnknownOptionError",
+    "DotParseError",
     "EngineError",
     "EngineNotFoundError",
     "LayoutTimeoutError",
-    "DotParseError",
+    "UnknownOptionError",
+    "UnknownRoleError",
+    "ValidationError",
 ]
 
 

@@ -22,8 +22,15 @@ from .sizing import LabelBox, NodeBox, size_edge_label, size_node
 from .text import measure_block
 from .theme import EdgeStyle, Theme
 
-__all__ = ["Placed", "PlacedEdge", "PlacedGroup", "Scene", "geometry_dot", "build_scene",
-           "layout_program"]  # fmt: skip
+__all__ = [
+    "Placed",
+    "PlacedEdge",
+    "PlacedGroup",
+    "Scene",
+    "build_scene",
+    "geometry_dot",
+    "layout_program",
+]  # fmt: skip
 
 Point = tuple[float, float]
 GROUP_LABEL_H = 24.0

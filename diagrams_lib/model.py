@@ -27,16 +27,16 @@ from .quoting import check_text
 from .theme import SHAPES
 
 __all__ = [
-    "Node",
-    "Edge",
-    "Group",
-    "Diagram",
-    "read_diagram",
-    "KINDS",
     "DIRECTIONS",
-    "NODE_ATTRIBUTES",
     "EDGE_ATTRIBUTES",
     "GRAPH_ATTRIBUTES",
+    "KINDS",
+    "NODE_ATTRIBUTES",
+    "Diagram",
+    "Edge",
+    "Group",
+    "Node",
+    "read_diagram",
 ]
 
 KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "dependencies")

@@ -19,7 +19,7 @@ from numbers import Real
 
 from .errors import DiagramTypeError, ValidationError
 
-__all__ = ["check_text", "dot_string", "xml_text", "xml_attr", "slug", "fmt"]
+__all__ = ["check_text", "dot_string", "fmt", "slug", "xml_attr", "xml_text"]
 
 # C0 controls except tab and newline, DEL, C1 controls, surrogates and the two
 # non-characters XML 1.0 cannot carry.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .quoting import fmt
 
-__all__ = ["outline", "CORNER"]
+__all__ = ["CORNER", "outline"]
 
 CORNER = 8.0
 

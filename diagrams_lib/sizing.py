@@ -18,7 +18,7 @@ from .model import Edge, Node
 from .text import LINE_HEIGHT, TextBlock, measure_block
 from .theme import NodeStyle, Theme
 
-__all__ = ["NodeBox", "LabelBox", "size_node", "size_edge_label", "NOTE_GAP", "GV_SHAPES"]
+__all__ = ["GV_SHAPES", "NOTE_GAP", "LabelBox", "NodeBox", "size_edge_label", "size_node"]
 
 NOTE_GAP = 4.0
 PAD_X, PAD_Y = 16.0, 10.0

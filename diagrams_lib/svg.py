@@ -18,7 +18,7 @@ from .shapes import outline
 from .text import TextBlock, measure_block
 from .theme import DARK, NodeStyle, Theme, role_title
 
-__all__ = ["write_svg", "MARGIN"]
+__all__ = ["MARGIN", "write_svg"]
 
 MARGIN = 20.0
 _INTERNAL_ROLES = {"text", "caption", "anchor"}

@@ -17,13 +17,13 @@ from types import MappingProxyType
 from .errors import UnknownOptionError, UnknownRoleError
 
 __all__ = [
-    "NodeStyle",
-    "EdgeStyle",
-    "Theme",
-    "LIGHT",
     "DARK",
-    "THEMES",
+    "LIGHT",
     "SHAPES",
+    "THEMES",
+    "EdgeStyle",
+    "NodeStyle",
+    "Theme",
     "get_theme",
     "role_title",
 ]
@@ -152,6 +152,8 @@ def _palette(
     muted: str,
     series: tuple[str, ...],
     set_fills: tuple[str, ...],
+    background: str,
+    on_series: str,
 ) -> tuple[dict[str, NodeStyle], dict[str, EdgeStyle]]:
     t = tints
     nodes = {
@@ -187,9 +189,13 @@ def _palette(
     for i, colour in enumerate(series, start=1):
         shape = _SERIES_SHAPES[(i - 1) % len(_SERIES_SHAPES)]
         nodes[f"series-{i}"] = NodeStyle(colour, colour, text, shape=shape, stroke_width=1)
+    # Bars differ by fill treatment as well as colour: solid, tinted, outlined, dashed.
+    bar_fills = (series[0], set_fills[1], background, background)
+    bar_text = (on_series, text, text, text)
+    for i, colour in enumerate(series, start=1):
         nodes[f"bar-{i}"] = NodeStyle(
-            colour, colour, text, shape="rect", stroke_width=1,
-            dash=None, fill_opacity=1.0 if i == 1 else 0.55,
+            bar_fills[i - 1], colour, bar_text[i - 1], shape="rect",
+            stroke_width=1 if i == 1 else 2, dash=(None, None, None, "4 3")[i - 1],
         )  # fmt: skip
     edges = {
         "default": EdgeStyle(neutral[1]),
@@ -226,6 +232,8 @@ _LIGHT_NODES, _LIGHT_EDGES = _palette(
     muted="#475569",
     series=("#2563eb", "#c2410c", "#047857", "#7c3aed"),
     set_fills=("#bfdbfe", "#fed7aa", "#a7f3d0"),
+    background="#ffffff",
+    on_series="#ffffff",
 )
 
 _DARK_NODES, _DARK_EDGES = _palette(
@@ -245,6 +253,8 @@ _DARK_NODES, _DARK_EDGES = _palette(
     muted="#a3b1c6",
     series=("#60a5fa", "#fb923c", "#34d399", "#c4b5fd"),
     set_fills=("#1e3a8a", "#7c2d12", "#065f46"),
+    background="#0f172a",
+    on_series="#0f172a",
 )
 
 LIGHT = Theme(
