@@ -52,8 +52,8 @@ def _width(max_label_width: Any) -> float:
 
 def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
            max_label_width: float = DEFAULT_MAX_LABEL_WIDTH, legend: bool = False,
-           show_title: bool = True, backend: str = "wheel",
-           id_prefix: str | None = None) -> SVG:  # fmt: skip
+           show_title: bool = True, backend: str = "wheel", id_prefix: str | None = None,
+           timeout: float | None = None, isolate: bool = False) -> SVG:  # fmt: skip
     """Lay out the networkx graph ``g`` and return it as an SVG document.
 
     Args:
@@ -71,6 +71,11 @@ def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
             (the user's own ``dot`` through the ``graphviz`` package).
         id_prefix: prefix of every element id; by default derived from the title
             and content, so several SVGs can share one HTML page.
+        timeout: seconds the layout may take; when set, Graphviz runs in a child
+            process that is stopped at the limit (:class:`LayoutTimeoutError`).
+        isolate: run Graphviz in a child process even without a timeout, so a
+            crash on hostile input raises :class:`EngineError` instead of taking
+            the caller's process down.
 
     Example:
         >>> import networkx as nx
@@ -86,11 +91,15 @@ def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
+    if timeout is not None and (not isinstance(timeout, Real) or isinstance(timeout, bool)
+                                or not timeout > 0):
+        raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
     seen: dict[str, str] = {}
 
     def run(dot_text: str, prog: str) -> dict:
         seen["dot"] = dot_text
-        return run_layout(dot_text, prog=prog, backend=backend)
+        return run_layout(dot_text, prog=prog, backend=backend, timeout=timeout,
+                          isolate=isolate)  # fmt: skip
 
     scene = build_scene(diagram, theme=look, max_label_width=width, run=run, engine=engine)
     if id_prefix is None:

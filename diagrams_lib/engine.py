@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
 import threading
 from functools import lru_cache
 from typing import Any
 
-from .errors import EngineError, EngineNotFoundError, UnknownOptionError
+from .errors import EngineError, EngineNotFoundError, LayoutTimeoutError, UnknownOptionError
 
 __all__ = ["BACKENDS", "ENGINES", "engine_version", "run_layout", "verify_engine"]
 
@@ -83,11 +86,52 @@ def _system(dot_text: str, prog: str, fmt: str) -> bytes:
         raise EngineError(f"Graphviz ({argv_prog}) failed: {stderr}") from exc
 
 
-def run_layout(dot_text: str, *, prog: str = "dot", backend: str = "wheel") -> dict[str, Any]:
-    """Lay out ``dot_text`` with ``prog`` and return Graphviz's ``json0`` output, parsed."""
-    verify_engine(prog, backend=backend)
+def _raw_layout(dot_text: str, *, prog: str, backend: str) -> bytes:
     run = _wheel if backend == "wheel" else _system
-    raw = run(dot_text, prog, "json0")
+    return run(dot_text, prog, "json0")
+
+
+def _child_layout(dot_text: str, *, prog: str, backend: str, timeout: float | None) -> bytes:
+    """Run the layout in a child Python process that can be killed or may crash alone."""
+    argv = [sys.executable, "-m", "diagrams_lib._worker", prog, backend]
+    try:
+        done = subprocess.run(argv, input=dot_text.encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise LayoutTimeoutError(
+            f"Graphviz ({prog}) did not finish within {timeout:g} s; the layout was stopped. "
+            "Simplify the graph, try engine='neato' or 'fdp', or raise timeout="
+        ) from None
+    if done.returncode == 0:
+        return done.stdout
+    message = done.stderr.decode("utf-8", "replace").strip()
+    if done.returncode < 0:
+        try:
+            name = signal.Signals(-done.returncode).name
+        except ValueError:
+            name = f"signal {-done.returncode}"
+        raise EngineError(
+            f"Graphviz ({prog}) crashed with {name} in the isolated layout process; "
+            f"your process is unaffected. {message[-400:]}".strip()
+        )
+    if done.returncode == 3:
+        raise EngineError(message)
+    raise EngineError(f"Graphviz ({prog}) layout process failed (exit {done.returncode}): "
+                      f"{message[-400:]}")  # fmt: skip
+
+
+def run_layout(dot_text: str, *, prog: str = "dot", backend: str = "wheel",
+               timeout: float | None = None, isolate: bool = False) -> dict[str, Any]:  # fmt: skip
+    """Lay out ``dot_text`` with ``prog`` and return Graphviz's ``json0`` output, parsed.
+
+    With ``timeout`` (seconds) or ``isolate=True`` the layout runs in a child
+    process: a hang raises :class:`LayoutTimeoutError`, a crash an :class:`EngineError`.
+    """
+    verify_engine(prog, backend=backend)
+    if timeout is not None or isolate:
+        raw = _child_layout(dot_text, prog=prog, backend=backend, timeout=timeout)
+    else:
+        raw = _raw_layout(dot_text, prog=prog, backend=backend)
     try:
         return json.loads(raw)
     except ValueError as exc:
