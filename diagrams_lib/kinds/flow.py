@@ -1,0 +1,199 @@
+"""Flow: a process, or any directed graph, from a list of steps and the edges between them.
+
+>>> g = flow(["plan", "build", "ship"], [("plan", "build"), ("build", "ship")], title="Release")
+>>> list(g.edges), g.graph["kind"]
+([('plan', 'build'), ('build', 'ship')], 'flow')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
+from ..model import DIRECTIONS
+from ..quoting import check_text
+
+__all__ = ["CAPTION", "LINK_ATTRIBUTES", "STEP_ATTRIBUTES", "example", "flow"]
+
+STEP_ATTRIBUTES = ("label", "role", "group", "note", "shape", "link")
+LINK_ATTRIBUTES = ("label", "role")
+
+CAPTION = (
+    "A release pipeline read left to right: checks and deployment sit in their own groups, "
+    "a decision diamond branches on labelled edges, and the failure path loops back."
+)
+
+
+def _attrs(value: Any, *, allowed: tuple[str, ...], where: str) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise DiagramTypeError(f"{where} attributes must be a dict, not {type(value).__name__}")
+    for name in value:
+        if name not in allowed:
+            raise UnknownOptionError(
+                f"{where} has unknown attribute {name!r}; choose from: {', '.join(allowed)}"
+            )
+    return {name: value[name] for name in allowed if value.get(name) is not None}
+
+
+def _key(value: Any, *, where: str) -> Hashable:
+    try:
+        hash(value)
+    except TypeError:
+        raise DiagramTypeError(f"{where} must be hashable, not {type(value).__name__}") from None
+    if value is None:
+        raise DiagramTypeError(f"{where} must not be None")
+    return value
+
+
+def _step(item: Any, index: int) -> tuple[Hashable, dict[str, Any]]:
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Mapping):
+        key = _key(item[0], where=f"step {index} key")
+        return key, _attrs(item[1], allowed=STEP_ATTRIBUTES, where=f"step {key!r}")
+    return _key(item, where=f"step {index}"), {}
+
+
+def _link(item: Any, index: int, known: Mapping) -> tuple[Hashable, Hashable, dict[str, Any]]:
+    if not isinstance(item, (tuple, list)) or len(item) not in (2, 3):
+        raise DiagramTypeError(
+            f"edge {index} must be (source, target) or (source, target, attrs), not {item!r}"
+        )
+    u, v = item[0], item[1]
+    where = f"edge {u!r} -> {v!r}"
+    for end in (u, v):
+        try:
+            ok = end in known
+        except TypeError:
+            ok = False
+        if not ok:
+            shown = ", ".join(repr(k) for k in list(known)[:12])
+            more = ", ..." if len(known) > 12 else ""
+            raise ValidationError(
+                f"{where} names unknown step {end!r}; add it to the steps (steps: {shown}{more})"
+            )
+    attrs = _attrs(item[2], allowed=LINK_ATTRIBUTES, where=where) if len(item) == 3 else {}
+    return u, v, attrs
+
+
+def check_direction(direction: Any) -> str:
+    """Return ``direction`` if Graphviz knows it, else raise naming the choices.
+
+    >>> check_direction("down")
+    'down'
+    """
+    if not isinstance(direction, str) or direction not in DIRECTIONS:
+        raise UnknownOptionError(
+            f"direction {direction!r} is not known; choose one of: {', '.join(DIRECTIONS)}"
+        )
+    return direction
+
+
+def check_title(title: Any) -> str:
+    """Return ``title`` as text, or raise: every figure needs a name for screen readers."""
+    text = check_text(title, where="title")
+    if not text.strip():
+        raise ValidationError("title must not be empty: it names the figure for screen readers")
+    return text
+
+
+def flow(
+    steps: Iterable[Hashable | tuple[Hashable, Mapping[str, Any]]],
+    edges: Iterable[tuple] = (),
+    *,
+    title: str,
+    description: str = "",
+    direction: str = "LR",
+    groups: Mapping[str, str] | None = None,
+) -> nx.DiGraph:
+    """Build a flow diagram: steps joined by arrows, optionally in labelled groups.
+
+    Args:
+        steps: step keys in reading order, each a key or a ``(key, attrs)`` pair whose
+            attrs may hold ``label``, ``role``, ``group``, ``note``, ``shape`` and ``link``.
+            A step without a label shows its key.
+        edges: ``(source, target)`` or ``(source, target, attrs)`` with ``label``/``role``.
+        title: the figure's name (shown, and read by screen readers).
+        description: a one-sentence text alternative; empty lets the renderer summarise.
+        direction: ``"LR"`` (default), ``"TB"``, ``"RL"``, ``"BT"`` or
+            ``"right"``/``"down"``/``"left"``/``"up"``.
+        groups: optional labels of the step groups, ``{group name: label}``; each group
+            becomes a labelled box around its steps.
+
+    Returns:
+        A ``networkx.DiGraph`` with ``kind="flow"``.
+
+    Raises:
+        ValidationError: a duplicate step or edge, an edge naming an unknown step, a
+            group with no label or no steps, an empty title.
+        DiagramTypeError: a step key that is not hashable, a malformed edge.
+
+    Example:
+        >>> g = flow([("a", {"label": "Ask", "role": "start"}), "b"],
+        ...          [("a", "b", {"label": "then"})], title="Two steps", direction="TB")
+        >>> g.nodes["a"]["role"], g.edges["a", "b"]["label"]
+        ('start', 'then')
+    """
+    g = nx.DiGraph(title=check_title(title), kind="flow", direction=check_direction(direction))
+    if description:
+        g.graph["description"] = check_text(description, where="description")
+    if isinstance(steps, (str, bytes, Mapping)):
+        raise DiagramTypeError("steps must be a list of keys or (key, attrs) pairs")
+    for index, item in enumerate(steps):
+        key, attrs = _step(item, index)
+        if key in g:
+            raise ValidationError(f"step {key!r} is given twice; step keys must be unique")
+        g.add_node(key, **attrs)
+    for index, item in enumerate(edges):
+        u, v, attrs = _link(item, index, g.nodes)
+        if g.has_edge(u, v):
+            raise ValidationError(f"edge {u!r} -> {v!r} is given twice")
+        g.add_edge(u, v, **attrs)
+    if groups is not None:
+        g.graph["groups"] = _check_groups(g, groups)
+    return g
+
+
+def _check_groups(g: nx.DiGraph, groups: Any) -> dict[str, str]:
+    if not isinstance(groups, Mapping):
+        raise DiagramTypeError("groups must map group names to labels")
+    used = {}
+    for key, data in g.nodes(data=True):
+        name = data.get("group")
+        if name is not None and name not in groups:
+            raise ValidationError(
+                f"step {key!r} is in group {name!r}, which groups does not label; "
+                f"groups: {', '.join(map(repr, groups))}"
+            )
+        used.setdefault(name, key)
+    labels = {}
+    for name, label in groups.items():
+        if name not in used:
+            raise ValidationError(f"group {name!r} has no steps; set 'group' on its steps")
+        labels[name] = check_text(label, where=f"group {name!r} label")
+    return labels
+
+
+def example() -> nx.DiGraph:
+    """A release pipeline: parallel checks, a decision, then deployment."""
+    steps = [
+        ("push", {"label": "Push", "role": "start"}),
+        ("lint", {"label": "Lint", "group": "checks", "note": "ruff, mypy"}),
+        ("test", {"label": "Unit tests", "group": "checks", "note": "4 min"}),
+        ("green", {"label": "Green?", "role": "decision", "group": "checks"}),
+        ("fix", {"label": "Fix, push again", "role": "muted"}),
+        ("stage", {"label": "Staging", "group": "deploy"}),
+        ("prod", {"label": "Production", "role": "end", "group": "deploy"}),
+    ]
+    edges = [
+        ("push", "lint"),
+        ("push", "test"),
+        ("lint", "green"),
+        ("test", "green"),
+        ("green", "stage", {"label": "yes", "role": "highlight"}),
+        ("green", "fix", {"label": "no", "role": "weak"}),
+        ("stage", "prod", {"label": "smoke tests pass"}),
+    ]
+    groups = {"checks": "Checks", "deploy": "Deployment"}
+    return flow(steps, edges, title="Release pipeline", groups=groups)

@@ -1,0 +1,133 @@
+"""The tree kind: nested dicts in, a hypothesis tree with outcome markers out."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import diagrams_lib as dl
+from diagrams_lib.errors import DiagramTypeError, UnknownOptionError, ValidationError
+from diagrams_lib.kinds.tree import CAPTION, example, tree
+
+ROOT = {
+    "label": "Build is slow",
+    "children": [
+        {"label": "Cache", "edge": "suspect", "children": [
+            {"label": "Cache misses", "outcome": "confirmed", "note": "key changed"},
+            {"label": "Cache too small", "outcome": "ruled_out"},
+        ]},
+        {"label": "Slow disk", "outcome": "ruled_out"},
+        {"label": "Network", "outcome": "open"},
+    ],
+}  # fmt: skip
+
+
+def _centres(svg: str) -> dict[str, tuple[float, float]]:
+    found = re.findall(r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
+                       r'y="([\d.]+)"', svg)  # fmt: skip
+    return {key: (float(x), float(y)) for key, x, y in found}
+
+
+def test_keys_follow_paths_and_outcomes_become_roles():
+    g = tree(ROOT, title="Slow build")
+    roles = {key: data["role"] for key, data in g.nodes(data=True)}
+    assert roles == {"t0": "symptom", "t0.0": "default", "t0.0.0": "confirmed",
+                     "t0.0.1": "ruled_out", "t0.1": "ruled_out", "t0.2": "open"}  # fmt: skip
+    assert g.nodes["t0.0.0"]["note"] == "key changed"
+    assert g.edges["t0", "t0.0"]["label"] == "suspect"
+
+
+def test_edges_lead_bold_to_what_was_confirmed_and_dashed_to_what_was_ruled_out():
+    g = tree(ROOT, title="Slow build")
+    edge_roles = {(u, v): d.get("role") for u, v, d in g.edges(data=True)}
+    assert edge_roles == {("t0", "t0.0"): "highlight", ("t0.0", "t0.0.0"): "highlight",
+                          ("t0.0", "t0.0.1"): "weak", ("t0", "t0.1"): "weak",
+                          ("t0", "t0.2"): None}  # fmt: skip
+
+
+def test_outcomes_show_a_text_marker_not_only_colour():
+    svg = dl.render(tree(ROOT, title="Slow build"))
+    assert ">✓ Cache misses</tspan>" in svg
+    assert ">✗ Slow disk</tspan>" in svg
+    assert ">? Network</tspan>" in svg
+    # and a line style: ruled out and open items are dashed, differently
+    dashes = set(re.findall(r'class="node role-(?:ruled_out|open)".*?stroke-dasharray="([^"]+)"',
+                            svg))  # fmt: skip
+    assert len(dashes) == 2
+
+
+def test_description_lists_the_outcomes():
+    g = tree(ROOT, title="Slow build")
+    assert g.graph["description"] == (
+        "A tree of 6 items under 'Build is slow'; confirmed: 'Cache misses'; "
+        "ruled out: 'Cache too small', 'Slow disk'; open: 'Network'."
+    )
+    assert tree(ROOT, title="T", description="Own.").graph["description"] == "Own."
+
+
+def test_role_key_overrides_the_default_role():
+    g = tree({"label": "Deploy?", "role": "decision", "children": [{"label": "Ship"}]},
+             title="Decide")  # fmt: skip
+    assert g.nodes["t0"]["role"] == "decision"
+
+
+@pytest.mark.parametrize(("direction", "axis"), [("TB", 1), ("LR", 0)])
+def test_root_comes_first_in_the_direction(direction, axis):
+    pos = _centres(dl.render(tree(ROOT, title="Slow build", direction=direction)))
+    assert pos["t0"][axis] < pos["t0.0"][axis] < pos["t0.0.0"][axis]
+
+
+def test_missing_label_names_the_path():
+    bad = {"label": "root", "children": [{"label": "a"}, {"outcome": "open"}]}
+    with pytest.raises(ValidationError, match=r"tree item t0\.1 has no label"):
+        tree(bad, title="T")
+
+
+def test_unknown_outcome_names_the_item_and_lists_choices():
+    bad = {"label": "root", "children": [{"label": "Disk", "outcome": "maybe"}]}
+    with pytest.raises(UnknownOptionError, match=r"item 'Disk' \(t0\.0\) has outcome 'maybe'; "
+                       "choose one of: confirmed, ruled_out, open"):  # fmt: skip
+        tree(bad, title="T")
+
+
+def test_unknown_key_is_a_named_error():
+    with pytest.raises(UnknownOptionError, match="unknown key 'childern'"):
+        tree({"label": "root", "childern": []}, title="T")
+
+
+def test_cycle_names_the_item():
+    root = {"label": "root", "children": []}
+    child = {"label": "loop", "children": [root]}
+    root["children"].append(child)
+    with pytest.raises(ValidationError, match=r"tree has a cycle at item 'root' \(t0\.0\.0\)"):
+        tree(root, title="T")
+
+
+def test_shared_subtree_is_refused():
+    shared = {"label": "shared"}
+    root = {"label": "root", "children": [{"label": "a", "children": [shared]}, shared]}
+    with pytest.raises(ValidationError, match="item with two parents at item 'shared' "
+                       r"\(t0\.1\).*already at t0\.0\.0"):  # fmt: skip
+        tree(root, title="T")
+
+
+def test_malformed_items_are_type_errors():
+    with pytest.raises(DiagramTypeError, match=r"tree item t0\.0 must be a dict"):
+        tree({"label": "root", "children": ["child"]}, title="T")
+    with pytest.raises(DiagramTypeError, match="'children' must be a list"):
+        tree({"label": "root", "children": "child"}, title="T")
+    with pytest.raises(ValidationError, match="root .* has an 'edge' label"):
+        tree({"label": "root", "edge": "x"}, title="T")
+
+
+def test_example_reads_well():
+    g = example()
+    assert CAPTION.endswith(".")
+    assert {d["role"] for _, d in g.nodes(data=True)} >= {"confirmed", "ruled_out", "open"}
+    width = float(re.search(r'width="([\d.]+)"', dl.render(g)).group(1))
+    assert 500 <= width <= 1000
+
+
+def test_golden(golden_svg):
+    golden_svg(dl.render(example()), "kind-tree")
