@@ -95,6 +95,7 @@ def _spacer(width: float, height: float) -> str:
 def layout_program(diagram: Diagram, engine: str | None) -> str:
     """Pick the Graphviz program: pinned diagrams keep their positions (``nop2``)."""
     pinned = [n for n in diagram.nodes if n.pin is not None]
+    engine = engine or diagram.engine
     if not pinned:
         return engine or "dot"
     loose = next((n for n in diagram.nodes if n.pin is None), None)

@@ -43,9 +43,9 @@ KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "
 DIRECTIONS = {"LR": "LR", "TB": "TB", "RL": "RL", "BT": "BT", "right": "LR", "down": "TB",
               "left": "RL", "up": "BT"}  # fmt: skip
 NODE_ATTRIBUTES = ("label", "role", "group", "note", "shape", "pin", "size", "align", "link",
-                   "inset", "dot")  # fmt: skip
+                   "inset", "hide_label", "dot")  # fmt: skip
 EDGE_ATTRIBUTES = ("label", "role", "dot")
-GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "groups", "dot")
+GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "engine", "groups", "dot")
 _ALIGNS = ("center", "left", "right")
 _DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Attributes the library computes itself; the escape hatch may not override them.
@@ -69,6 +69,7 @@ class Node:
     align: str = "center"
     link: str | None = None
     inset: float = 0.0
+    hide_label: bool = False
     dot: tuple[tuple[str, str], ...] = ()
 
 
@@ -109,6 +110,7 @@ class Diagram:
     edges: tuple[Edge, ...]
     groups: tuple[Group, ...]
     dot: tuple[tuple[str, str], ...] = ()
+    engine: str | None = None
 
 
 def _describe(key: Hashable) -> str:
@@ -185,6 +187,9 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     inset = data.get("inset", 0.0)
     if not isinstance(inset, Real) or isinstance(inset, bool) or not math.isfinite(inset):
         raise DiagramTypeError(f"{where} attribute 'inset' must be a finite number")
+    hide_label = data.get("hide_label", False)
+    if not isinstance(hide_label, bool):
+        raise DiagramTypeError(f"{where} attribute 'hide_label' must be True or False")
     return Node(
         key=key,
         id=f"n{index}",
@@ -198,6 +203,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
         align=align,
         link=_link(data.get("link"), where=where),
         inset=float(inset),
+        hide_label=hide_label,
         dot=_dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
     )
 
@@ -279,4 +285,15 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         edges=tuple(edges),
         groups=_groups(g, nodes),
         dot=_dot_attrs(g.graph.get("dot"), where="graph attribute 'dot'"),
+        engine=_engine(g.graph.get("engine")),
+    )
+
+
+def _engine(value: Any) -> str | None:
+    from .engine import ENGINES
+
+    if value is None or value in ENGINES:
+        return value
+    raise UnknownOptionError(
+        f"graph attribute 'engine' is {value!r}; choose one of: {', '.join(ENGINES)}"
     )

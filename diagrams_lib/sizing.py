@@ -18,9 +18,12 @@ from .model import Edge, Node
 from .text import LINE_HEIGHT, TextBlock, measure_block
 from .theme import NodeStyle, Theme
 
-__all__ = ["GV_SHAPES", "NOTE_GAP", "LabelBox", "NodeBox", "size_edge_label", "size_node"]
+__all__ = ["GV_SHAPES", "LABEL_PAD", "NOTE_GAP", "LabelBox", "NodeBox", "label_is_bold",
+           "size_edge_label", "size_node"]  # fmt: skip
 
 NOTE_GAP = 4.0
+LABEL_PAD = 3.0  # drawn background around an edge label's text
+LABEL_CLEARANCE = 4.0  # empty space between that background and the edge
 PAD_X, PAD_Y = 16.0, 10.0
 MIN_W, MIN_H = 56.0, 38.0
 POINT_SIZE = 9.0
@@ -59,16 +62,26 @@ class LabelBox:
     height: float
 
 
-def _content(node: Node, style: NodeStyle, *, theme: Theme, max_width: float):
-    text = node.label if not style.marker else f"{style.marker} {node.label}"
-    label = measure_block(text, max_width=max_width, size=theme.font_size, bold=True,
-                          line_height=LINE_HEIGHT)  # fmt: skip
+def label_is_bold(shape: str) -> bool:
+    """Labels in boxes are semibold; free text (shape ``text``) is regular."""
+    return shape != "text"
+
+
+def _content(node: Node, style: NodeStyle, shape: str, *, theme: Theme, max_width: float):
+    text = "" if node.hide_label else node.label
+    if style.marker and text:
+        text = f"{style.marker} {text}"
+    label = measure_block(text, max_width=max_width, size=theme.font_size,
+                          bold=label_is_bold(shape), line_height=LINE_HEIGHT)  # fmt: skip
+    if not text:
+        label = TextBlock((), label.size, label.bold, 0.0, 0.0)
     note = None
     if node.note:
         note = measure_block(node.note, max_width=max(max_width, label.width),
                              size=theme.note_size, line_height=LINE_HEIGHT)  # fmt: skip
     width = max(label.width, note.width if note else 0.0)
-    height = label.height + (NOTE_GAP + note.height if note else 0.0)
+    height = label.height + (NOTE_GAP + note.height if note and label.lines else 0.0)
+    height += note.height if note and not label.lines else 0.0
     return label, note, width, height
 
 
@@ -101,17 +114,18 @@ def _outer(shape: str, w: float, h: float, inset: float) -> tuple[float, float]:
 def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     """Wrap a node's text and return its :class:`NodeBox`.
 
-    A fixed ``size`` on the node wins; its text then wraps to fit inside it.
+    A fixed ``size`` on the node wins; its text then wraps to fit inside it (the
+    size, not ``max_width``, decides where lines break).
     """
     style = theme.node_style(node.role, where=f"node {node.key!r}")
     shape = node.shape or style.shape
     if node.size is not None:
         inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
-        wrap_at = max(24.0, min(max_width, inner)) if shape != "text" else max(inner, 8.0)
-        label, note, _, _ = _content(node, style, theme=theme, max_width=wrap_at)
+        wrap_at = max(inner, 24.0 if shape != "text" else 8.0)
+        label, note, _, _ = _content(node, style, shape, theme=theme, max_width=wrap_at)
         width, height = node.size
     else:
-        label, note, w, h = _content(node, style, theme=theme, max_width=max_width)
+        label, note, w, h = _content(node, style, shape, theme=theme, max_width=max_width)
         width, height = _outer(shape, w, h, node.inset)
     return NodeBox(node, style, shape, label, note, round(width, 2), round(height, 2))
 
@@ -122,4 +136,7 @@ def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox |
         return None
     text = measure_block(edge.label, max_width=min(max_width, 160.0),
                          size=theme.edge_label_size, line_height=LINE_HEIGHT)  # fmt: skip
-    return LabelBox(text, round(text.width + 12, 2), round(text.height + 6, 2))
+    # The layout reserves LABEL_CLEARANCE px more on each side than the drawn
+    # background, so the edge Graphviz routes beside the label never runs under it.
+    pad = 2 * (LABEL_PAD + LABEL_CLEARANCE)
+    return LabelBox(text, round(text.width + pad, 2), round(text.height + pad, 2))

@@ -15,6 +15,7 @@ from .layout import Placed, PlacedEdge, PlacedGroup, Scene
 from .model import Diagram
 from .quoting import fmt, xml_attr, xml_text
 from .shapes import outline
+from .sizing import LABEL_PAD, NOTE_GAP, label_is_bold
 from .text import TextBlock, measure_block
 from .theme import DARK, NodeStyle, Theme, role_title
 
@@ -57,7 +58,7 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
     box, node = p.box, p.box.node
     x, y = p.x + dx, p.y + dy
     parts = []
-    title = node.label + (f". {node.note}" if node.note else "")
+    title = ". ".join(part for part in (node.label, node.note) if part)
     parts.append(f"<title>{xml_text(title)}</title>")
     shape = outline(box.shape, x, y, box.width, box.height, inset=node.inset)
     if shape is not None:
@@ -65,7 +66,8 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
         if box.shape.endswith("point"):
             style = NodeStyle(style.stroke, style.stroke, style.text, box.shape, None, 1.0)
         parts.append(f'{shape} class="shape"{_style_attrs(style)}/>')
-    content_h = box.label.height + (4 + box.note.height if box.note else 0)
+    content_h = box.label.height + (box.note.height if box.note else 0)
+    content_h += NOTE_GAP if box.note and box.label.lines else 0
     if box.shape.endswith("point") or box.shape == "none":
         content_h = 0
     if content_h:
@@ -76,17 +78,24 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
         tx = {"left": x - box.width / 2 + pad, "right": x + box.width / 2 - pad}.get(
             node.align, x)
         top = y - content_h / 2
-        parts.append(_lines(box.label, x=tx, top=top, anchor=anchor, size=theme.font_size,
-                            fill=box.style.text, cls="label", bold=box.shape != "text"))
+        if box.label.lines:
+            parts.append(_lines(box.label, x=tx, top=top, anchor=anchor, size=theme.font_size,
+                                fill=box.style.text, cls="label",
+                                bold=label_is_bold(box.shape)))  # fmt: skip
         if box.note:
-            parts.append(_lines(box.note, x=tx, top=top + box.label.height + 4, anchor=anchor,
+            note_top = top + (box.label.height + NOTE_GAP if box.label.lines else 0)
+            parts.append(_lines(box.note, x=tx, top=note_top, anchor=anchor,
                                 size=theme.note_size, fill=theme.muted if box.style.text ==
                                 theme.text else box.style.text, cls="note"))  # fmt: skip
     body = "".join(parts)
     if node.link:
         body = f'<a href="{xml_attr(node.link)}">{body}</a>'
+    hidden = ""
+    if not title:  # nothing to name: decorative, hidden from screen readers
+        body = body.replace("<title></title>", "", 1)
+        hidden = ' aria-hidden="true"'
     return (f'<g id="{prefix}-{node.id}" class="node {_cls(node.role)}" '
-            f'data-key="{xml_attr(str(node.key))}">{body}</g>')  # fmt: skip
+            f'data-key="{xml_attr(str(node.key))}"{hidden}>{body}</g>')  # fmt: skip
 
 
 def _path(points, dx: float, dy: float) -> str:
@@ -125,7 +134,8 @@ def _edge(pe: PlacedEdge, prefix: str, theme: Theme, names: dict, dx: float, dy:
                          f' fill="{style.stroke}"/>')  # fmt: skip
     if pe.label is not None and pe.label_at is not None:
         lx, ly = pe.label_at[0] + dx, pe.label_at[1] + dy
-        w, h = pe.label.width, pe.label.height
+        w = pe.label.text.width + 2 * LABEL_PAD
+        h = pe.label.text.height + 2 * LABEL_PAD
         parts.append(f'<rect class="label-bg" x="{fmt(lx - w / 2)}" y="{fmt(ly - h / 2)}" '
                      f'width="{fmt(w)}" height="{fmt(h)}" rx="4" fill="{theme.label_bg}" '
                      'fill-opacity="0.9"/>')
@@ -274,12 +284,21 @@ def _document(diagram, scene, *, theme, prefix, auto, legend, show_title) -> Ite
         for pg in scene.groups:
             yield _group(pg, prefix, theme, dx, dy) + "\n"
         yield "</g>\n"
+    # Translucent nodes (set regions) are backdrops: drawn before the edges, so
+    # lines between items on top of them keep their full colour.
+    backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1]
+    if backdrop:
+        yield '<g class="nodes backdrop">\n'
+        for p in backdrop:
+            yield _node(p, prefix, theme, dx, dy) + "\n"
+        yield "</g>\n"
     yield '<g class="edges">\n'
     for pe in scene.edges:
         yield _edge(pe, prefix, theme, names, dx, dy) + "\n"
     yield '</g>\n<g class="nodes">\n'
     for p in scene.nodes:
-        yield _node(p, prefix, theme, dx, dy) + "\n"
+        if p.box.style.fill_opacity >= 1:
+            yield _node(p, prefix, theme, dx, dy) + "\n"
     yield "</g>\n"
     if legend_svg:
         yield legend_svg + "\n"

@@ -166,3 +166,36 @@ def test_golden_core_dark_auto(golden_svg):
 
 def test_golden_awkward(golden_svg):
     golden_svg(dl.render(awkward_keys()), "core-awkward-keys")
+
+
+def test_hidden_labels_still_name_the_node_and_empty_nodes_are_decorative():
+    g = nx.DiGraph(title="T")
+    g.add_node("region", label="Set: Statistics", hide_label=True)
+    g.add_node("dot", label="")
+    root = parse(dl.render(g))
+    region = root.find(".//s:g[@data-key='region']", NS)
+    assert region.find("s:title", NS).text == "Set: Statistics"
+    assert region.find("s:text", NS) is None
+    empty = root.find(".//s:g[@data-key='dot']", NS)
+    assert empty.get("aria-hidden") == "true" and empty.find("s:title", NS) is None
+
+
+def test_graph_engine_attribute_picks_the_layout():
+    g = bug_hunt()
+    g.graph["engine"] = "circo"
+    assert dl.render(g) == dl.render(bug_hunt(), engine="circo")
+    g.graph["engine"] = "sfdp-ish"
+    with pytest.raises(dl.UnknownOptionError, match="graph attribute 'engine'"):
+        dl.render(g)
+
+
+def test_edge_label_background_clears_its_own_line():
+    """The drawn label box is smaller than the space Graphviz reserved around it."""
+    from diagrams_lib.model import read_diagram
+    from diagrams_lib.sizing import LABEL_PAD, size_edge_label
+    from diagrams_lib.theme import LIGHT
+
+    edge = read_diagram(bug_hunt()).edges[0]
+    reserved = size_edge_label(edge, theme=LIGHT, max_width=180)
+    drawn_width = reserved.text.width + 2 * LABEL_PAD
+    assert reserved.width - drawn_width >= 7.99

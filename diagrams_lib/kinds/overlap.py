@@ -405,7 +405,8 @@ def overlap(
         return (round(x, 2), round(-y, 2))  # Graphviz's y grows upward
 
     for i, (cx, cy) in enumerate(centres):
-        g.add_node(f"set:{i}", label="", role=f"set-{i + 1}", shape="circle",
+        g.add_node(f"set:{i}", label=f"Set: {names[i]}", hide_label=True,
+                   role=f"set-{i + 1}", shape="circle",
                    size=(round(2 * r, 2), round(2 * r, 2)), pin=pin(cx, cy))  # fmt: skip
     for i, (x, y) in enumerate(_name_spots(names, centres, r)):
         label = _text_node(names[i], _NAME_WRAP)
