@@ -156,11 +156,13 @@ def _link(value: Any, *, where: str) -> str | None:
     if value is None:
         return None
     text = check_text(value, where=f"{where} attribute 'link'", allow_numbers=False)
-    scheme = urlsplit(text).scheme.lower()
-    if any(c.isspace() for c in text) or scheme not in ("", "http", "https"):
+    parts = urlsplit(text)
+    external_without_scheme = not parts.scheme and (parts.netloc or text.startswith("//"))
+    if (any(c.isspace() for c in text) or "\\" in text or external_without_scheme
+            or parts.scheme.lower() not in ("", "http", "https")):
         raise ValidationError(
             f"{where} attribute 'link' {text!r} is not allowed: only http, https and "
-            "relative URLs (no whitespace) are"
+            "relative URLs (no whitespace, backslashes or scheme-relative '//host')"
         )
     return text
 
@@ -255,6 +257,8 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
             f"graph attribute 'direction' is {direction!r}; choose one of: "
             + ", ".join(DIRECTIONS)
         )
+    if g.number_of_nodes() == 0:
+        raise ValidationError(f"graph {title!r} has no nodes: there is nothing to draw")
     nodes = tuple(_read_node(key, data, i) for i, (key, data) in enumerate(g.nodes(data=True)))
     ids = {node.key: node.id for node in nodes}
     edges = []

@@ -90,7 +90,8 @@ def test_non_semantic_attributes_are_ignored_not_passed_to_graphviz():
 
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,x", "JaVaScRiPt:x",
-                                  "file:///etc/passwd", "http://a b"])
+                                  "file:///etc/passwd", "http://a b", "//evil.example/x",
+                                  "\\\\evil.example\\x"])
 def test_links_allow_only_http_https_relative(link):
     g = graph()
     g.add_node("l", link=link)
