@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from pathlib import Path
 from typing import Any
@@ -123,12 +125,15 @@ def from_dot(text: str, *, source: str = "DOT text") -> Any:
 
     if not isinstance(text, str):
         raise DiagramTypeError(f"from_dot expects DOT text (str), not {type(text).__name__}")
+    chatter = io.StringIO()  # pydot prints parse errors instead of raising them
     try:
-        parsed = pydot.graph_from_dot_data(text)
+        with contextlib.redirect_stdout(chatter):
+            parsed = pydot.graph_from_dot_data(text)
     except Exception as exc:  # pydot raises pyparsing exceptions
         raise DotParseError(f"{source} is not valid DOT: {exc}") from exc
     if not parsed:
-        raise DotParseError(f"{source} is not valid DOT (no graph found)")
+        detail = " ".join(chatter.getvalue().split()) or "no graph found"
+        raise DotParseError(f"{source} is not valid DOT: {detail}")
     pd_graph = parsed[0]
     directed = pd_graph.get_type() == "digraph"
     pairs = [(_unquote(e.get_source()), _unquote(e.get_destination()))

@@ -51,9 +51,10 @@ def check_text(value: object, *, where: str, allow_numbers: bool = True) -> str:
     bad = _FORBIDDEN.search(text)
     if bad:
         char = bad.group()
-        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        name = unicodedata.name(char, "")
+        named = f" ({name})" if name else ""
         raise ValidationError(
-            f"{where} contains the control character U+{ord(char):04X} ({name}) at "
+            f"{where} contains the control character U+{ord(char):04X}{named} at "
             f"position {bad.start()}, which SVG cannot carry; remove it"
         )
     return text

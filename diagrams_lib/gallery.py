@@ -1,0 +1,89 @@
+"""The gallery: one example per diagram kind, as ``docs/gallery.md`` + ``docs/gallery/<kind>.svg``.
+
+``python -m diagrams_lib.gallery`` (or ``make gallery``) writes it;
+``--check`` exits 1, naming each stale file, when the committed gallery is out of date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib
+import inspect
+import sys
+import textwrap
+from pathlib import Path
+
+from .api import render
+from .files import atomic_write
+from .model import KINDS
+
+__all__ = ["build_gallery", "main"]
+
+
+def _example_code(module) -> str:
+    """The body of ``module.example`` as a runnable snippet that saves the picture."""
+    source = textwrap.dedent(inspect.getsource(module.example))
+    func = ast.parse(source).body[0]
+    body = func.body[1:] if ast.get_docstring(func) else func.body
+    lines = source.splitlines()[body[0].lineno - 1:]
+    code = textwrap.dedent("\n".join(lines)).strip()
+    head, _, tail = code.rpartition("return ")
+    name = module.__name__.rsplit(".", 1)[-1]
+    return (f"import diagrams_lib as dl\nfrom diagrams_lib.kinds import {name}\n\n"
+            f"{head}g = {tail}\ndl.save(g, \"{name}.svg\")").replace("  # fmt: skip", "")
+
+
+def build_gallery() -> dict[str, str]:
+    """Return every gallery file (relative to ``docs/``) and its text."""
+    files: dict[str, str] = {}
+    sections = [
+        "# Gallery",
+        "",
+        "One example of every diagram kind in `diagrams_lib.kinds`. Each is an ordinary",
+        "networkx graph until `dl.render` draws it, so you can inspect or edit it first.",
+        "The pictures use the `auto` theme: light, or dark when your system prefers it.",
+        "",
+    ]
+    for kind in KINDS:
+        module = importlib.import_module(f"diagrams_lib.kinds.{kind}")
+        svg = render(module.example(), theme="auto", id_prefix=f"gallery-{kind}")
+        files[f"gallery/{kind}.svg"] = svg
+        sections += [
+            f"## {kind}",
+            "",
+            module.CAPTION,
+            "",
+            f"![{module.example().graph['title']}](gallery/{kind}.svg)",
+            "",
+            "```python",
+            _example_code(module),
+            "```",
+            "",
+        ]
+    files["gallery.md"] = "\n".join(sections)
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m diagrams_lib.gallery", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail if docs/ is out of date")
+    parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
+    args = parser.parse_args(argv)
+    files = build_gallery()
+    stale = [rel for rel, text in sorted(files.items())
+             if not (args.out / rel).exists()
+             or (args.out / rel).read_text(encoding="utf-8") != text]  # fmt: skip
+    if args.check:
+        for rel in stale:
+            print(f"gallery: stale: {args.out / rel}", file=sys.stderr)
+        return 1 if stale else 0
+    (args.out / "gallery").mkdir(parents=True, exist_ok=True)
+    for rel in stale:
+        atomic_write(args.out / rel, files[rel])
+    print(f"gallery: wrote {len(stale)} changed of {len(files)} files to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

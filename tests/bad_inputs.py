@@ -1,0 +1,183 @@
+"""Every bad input we know of, the error it gets, and what the message must name.
+
+``tests/test_bad_input.py`` runs each case; ``tools/gen_errors_doc.py`` writes the
+table in ``docs/errors.md`` from the same cases and the messages they really give.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+import diagrams_lib as dl
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    what: str
+    call: Callable[[], Any]
+    error: type[Exception]
+    names: str  # text the message must contain: the culprit
+
+
+def titled(**attrs: Any) -> nx.DiGraph:
+    g = nx.DiGraph(title="T", **attrs)
+    g.add_node("a")
+    return g
+
+
+def with_node(key: Any = "x", **attrs: Any) -> nx.DiGraph:
+    g = titled()
+    g.add_node(key, **attrs)
+    return g
+
+
+def with_edge(**attrs: Any) -> nx.DiGraph:
+    g = titled()
+    g.add_edge("a", "b", **attrs)
+    return g
+
+
+def kind(name: str) -> Callable[..., Any]:
+    import importlib
+
+    return getattr(importlib.import_module(f"diagrams_lib.kinds.{name}"), name)
+
+
+def untitled() -> nx.DiGraph:
+    g = nx.DiGraph()
+    g.add_node("a")
+    return g
+
+
+CASES: list[Case] = [
+    # the graph itself
+    Case("not-a-graph", "a dict instead of a graph", lambda: dl.render({"a": ["b"]}),
+         dl.DiagramTypeError, "dict"),
+    Case("no-title", "graph without a title", lambda: dl.render(untitled()),
+         dl.ValidationError, "'title'"),
+    Case("empty-graph", "graph with no nodes", lambda: dl.render(nx.DiGraph(title="Empty")),
+         dl.ValidationError, "'Empty' has no nodes"),
+    Case("unknown-kind", "graph kind that does not exist",
+         lambda: dl.render(titled(kind="sankey")), dl.UnknownOptionError, "'sankey'"),
+    Case("unknown-direction", "direction that does not exist",
+         lambda: dl.render(titled(direction="sideways")), dl.UnknownOptionError, "'sideways'"),
+    Case("unknown-graph-engine", "graph attribute engine that does not exist",
+         lambda: dl.render(titled(engine="gvpr")), dl.UnknownOptionError, "'gvpr'"),
+    Case("groups-not-mapping", "graph attribute groups that is a list",
+         lambda: dl.render(titled(groups=["a"])), dl.DiagramTypeError, "'groups'"),
+    # nodes
+    Case("label-type", "a label that is a list", lambda: dl.render(with_node(label=["a"])),
+         dl.DiagramTypeError, "node 'x' attribute 'label'"),
+    Case("label-control", "a control character in a label",
+         lambda: dl.render(with_node(label="bell\x07")), dl.ValidationError,
+         "node 'x' attribute 'label'"),
+    Case("key-control", "a control character in a node key (used as its label)",
+         lambda: dl.render(with_node("esc\x1b")), dl.ValidationError, "node 'esc\\x1b'"),
+    Case("label-nan", "a label that is NaN", lambda: dl.render(with_node(label=math.nan)),
+         dl.ValidationError, "node 'x' attribute 'label'"),
+    Case("unknown-role", "a node role the theme does not know",
+         lambda: dl.render(with_node(role="villain")), dl.UnknownRoleError, "node 'x'"),
+    Case("unknown-shape", "a shape that does not exist",
+         lambda: dl.render(with_node(shape="star")), dl.UnknownOptionError, "node 'x'"),
+    Case("unknown-align", "an align that does not exist",
+         lambda: dl.render(with_node(align="justify")), dl.UnknownOptionError, "node 'x'"),
+    Case("pin-type", "a pin that is not a pair of numbers",
+         lambda: dl.render(with_node(pin="here")), dl.DiagramTypeError,
+         "node 'x' attribute 'pin'"),
+    Case("pin-inf", "a pin at infinity", lambda: dl.render(with_node(pin=(0, math.inf))),
+         dl.ValidationError, "node 'x' attribute 'pin'"),
+    Case("pin-partial", "some nodes pinned, others not",
+         lambda: dl.render(with_node(pin=(1, 1))), dl.ValidationError, "node 'a'"),
+    Case("size-negative", "a negative size", lambda: dl.render(with_node(size=(-1, 10))),
+         dl.ValidationError, "node 'x' attribute 'size'"),
+    Case("hide-label-type", "hide_label that is not a bool",
+         lambda: dl.render(with_node(hide_label="yes")), dl.DiagramTypeError, "node 'x'"),
+    Case("link-javascript", "a javascript: link", lambda: dl.render(
+        with_node(link="javascript:alert(1)")), dl.ValidationError, "node 'x' attribute 'link'"),
+    Case("link-scheme-relative", "a scheme-relative //host link",
+         lambda: dl.render(with_node(link="//evil.example")), dl.ValidationError,
+         "node 'x' attribute 'link'"),
+    Case("dot-reserved", "escape hatch overriding a computed attribute",
+         lambda: dl.render(with_node(dot={"label": "x"})), dl.ValidationError,
+         "node 'x' attribute 'dot'"),
+    Case("dot-bad-name", "escape hatch with a malformed attribute name",
+         lambda: dl.render(with_node(dot={"a b": "1"})), dl.ValidationError, "'a b'"),
+    Case("dot-not-mapping", "escape hatch that is not a dict",
+         lambda: dl.render(with_node(dot="rank=same")), dl.DiagramTypeError, "node 'x'"),
+    # edges
+    Case("edge-role", "an edge role the theme does not know",
+         lambda: dl.render(with_edge(role="wormhole")), dl.UnknownRoleError, "edge 'a' -> 'b'"),
+    Case("edge-label-type", "an edge label that is a dict",
+         lambda: dl.render(with_edge(label={"x": 1})), dl.DiagramTypeError, "edge 'a' -> 'b'"),
+    # options
+    Case("unknown-engine", "render(engine=...) that does not exist",
+         lambda: dl.render(titled(), engine="osage"), dl.UnknownOptionError, "'osage'"),
+    Case("unknown-theme", "render(theme=...) that does not exist",
+         lambda: dl.render(titled(), theme="neon"), dl.UnknownOptionError, "'neon'"),
+    Case("unknown-backend", "render(backend=...) that does not exist",
+         lambda: dl.render(titled(), backend="cloud"), dl.UnknownOptionError, "'cloud'"),
+    Case("label-width", "max_label_width too small", lambda: dl.render(
+        titled(), max_label_width=5), dl.ValidationError, "max_label_width"),
+    Case("timeout", "a negative timeout", lambda: dl.render(titled(), timeout=-1),
+         dl.ValidationError, "timeout"),
+    Case("id-prefix", "an id_prefix that is not id-safe",
+         lambda: dl.render(titled(), id_prefix="a b"), dl.ValidationError, "'a b'"),
+    Case("save-suffix", "save() to an unknown suffix",
+         lambda: dl.save(titled(), "figure.png"), dl.UnknownOptionError, "figure.png"),
+    Case("save-folder", "save() into a missing folder",
+         lambda: dl.save(titled(), "no/such/folder/f.svg"), dl.ValidationError,
+         "no/such/folder"),
+    Case("dot-syntax", "from_dot() on text that is not DOT",
+         lambda: dl.from_dot("digraph { a -> "), dl.DotParseError, "not valid DOT"),
+    Case("dot-missing-file", "read_dot() on a missing file",
+         lambda: dl.read_dot(Path("missing-file.dot")), dl.DotParseError, "missing-file.dot"),
+    # kinds
+    Case("flow-unknown-step", "flow: an edge to a step that does not exist",
+         lambda: kind("flow")(["a"], [("a", "zz")], title="T"), dl.ValidationError, "'zz'"),
+    Case("flow-duplicate-step", "flow: the same step key twice",
+         lambda: kind("flow")(["a", "a"], title="T"), dl.ValidationError, "'a'"),
+    Case("tree-no-label", "tree: an item without a label",
+         lambda: kind("tree")({"label": "r", "children": [{"outcome": "open"}]}, title="T"),
+         dl.ValidationError, "t0.0"),
+    Case("tree-cycle", "tree: an item that contains itself", lambda: _cyclic_tree(),
+         dl.ValidationError, "cycle"),
+    Case("tree-outcome", "tree: an unknown outcome",
+         lambda: kind("tree")({"label": "r", "outcome": "maybe"}, title="T"),
+         dl.ValidationError, "'maybe'"),
+    Case("dependencies-unknown", "dependencies: depending on an unknown item",
+         lambda: kind("dependencies")({"build": ["desing"]}, title="T"), dl.ValidationError,
+         "'desing'"),
+    Case("dependencies-self-loop", "dependencies: an item that depends on itself",
+         lambda: kind("dependencies")({"a": ["a"]}, title="T"), dl.ValidationError, "'a'"),
+    Case("dependencies-cycle", "dependencies: a dependency cycle",
+         lambda: kind("dependencies")({"a": ["b"], "b": ["a"]}, title="T"),
+         dl.ValidationError, "cycle"),
+    Case("mindmap-empty", "mindmap: no branches",
+         lambda: kind("mindmap")("Centre", {}, title="T"), dl.ValidationError, "branch"),
+    Case("overlap-one-set", "overlap: a single set", lambda: kind("overlap")(
+        {"A": ["x"]}, title="T"), dl.ValidationError, "set"),
+    Case("overlap-unknown-set", "overlap: an intersection naming an unknown set",
+         lambda: kind("overlap")({"A": ["x"], "B": ["y"]}, shared={("A", "C"): ["z"]},
+                                 title="T"), dl.ValidationError, "'C'"),
+    Case("overlap-duplicate-item", "overlap: the same item in two regions",
+         lambda: kind("overlap")({"A": ["x"], "B": ["x"]}, title="T"), dl.ValidationError,
+         "'x'"),
+    Case("pyramid-empty", "pyramid: no tiers", lambda: kind("pyramid")([], title="T"),
+         dl.ValidationError, "tier"),
+    Case("pyramid-no-label", "pyramid: a tier without a label",
+         lambda: kind("pyramid")(["Base", {"note": "n"}], title="T"), dl.ValidationError,
+         "tier 1"),
+]  # fmt: skip
+
+
+def _cyclic_tree() -> Any:
+    root: dict[str, Any] = {"label": "root", "children": []}
+    root["children"].append(root)
+    return kind("tree")(root, title="T")
