@@ -170,7 +170,9 @@ def _link(value: Any, *, where: str) -> str | None:
 def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     where = _describe(key)
     label = data.get("label")
-    label = check_text(key if label is None else label, where=f"{where} attribute 'label'")
+    if label is None:  # the key is the label: any hashable, shown as its str()
+        label = key if isinstance(key, (str, int, float)) else str(key)
+    label = check_text(label, where=f"{where} attribute 'label'")
     shape = _optional_text(data, "shape", where=where)
     if shape is not None and shape not in SHAPES:
         raise UnknownOptionError(

@@ -1,0 +1,217 @@
+"""Tests for the chart kind: validation, pinned geometry, legend, marks and a golden."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+import pytest
+
+import diagrams_lib as dl
+from diagrams_lib.kinds.chart import CAPTION, chart, example
+
+TWO = {"a": [(0, 1), (1, 3), (2, 2)], "b": [(0, 2), (1, 1), (2, 4)]}
+
+
+def _boxes(g, *, shape="text"):
+    """Text node boxes as (left, bottom, right, top) in Graphviz points (y up)."""
+    out = {}
+    for key, data in g.nodes(data=True):
+        if data.get("shape") == shape:
+            (x, y), (w, h) = data["pin"], data["size"]
+            out[key] = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _roles(g, role):
+    return [k for k, d in g.nodes(data=True) if d.get("role") == role]
+
+
+# -- validation -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("series", "options", "error", "words"),
+    [
+        ({"loss": []}, {}, dl.ValidationError, ["'loss'", "empty"]),
+        ({}, {}, dl.ValidationError, ["at least one series"]),
+        ({"a": [(0, 1), (1, math.nan)]}, {}, dl.ValidationError, ["'a'", "point 1", "nan"]),
+        ({"a": [(0, 1), (math.inf, 2)]}, {}, dl.ValidationError, ["'a'", "point 1", "inf"]),
+        ({"a": [(0, 1)], "b": [("Q1", 2)]}, {}, dl.ValidationError,
+         ["'b'", "point 0", "'Q1'", "series 'a' point 0"]),
+        ({str(i): [(0, i)] for i in range(5)}, {}, dl.ValidationError, ["at most 4", "'4'"]),
+        ({"up": [(0, 1), (1, 0)]}, {"log_y": True}, dl.ValidationError,
+         ["'up'", "point 1", "y = 0", "log"]),
+        ({"a": [(0, 1)]}, {"kind": "pie"}, dl.UnknownOptionError, ["'pie'", "line, bar"]),
+        ({"a": [("x", 1)]}, {"kind": "bar", "log_y": True}, dl.ValidationError, ["bar"]),
+        ({"a": [("x", 1), ("x", 2)]}, {}, dl.ValidationError, ["'a'", "'x' twice"]),
+        ({"a": [(0, 1)]}, {"marks": [{"x": "nope", "y": 1}]}, dl.DiagramTypeError,
+         ["mark 0", "x"]),
+        ({"a": [("Q1", 1)]}, {"marks": [{"x": "Q9", "y": 1, "note": "hi"}]},
+         dl.ValidationError, ["'hi'", "'Q9'", "Q1"]),
+        ({"a": [(0, "3")]}, {}, dl.DiagramTypeError, ["'a'", "point 0 y"]),
+        ({"a": [(0, 1, 2)]}, {}, dl.DiagramTypeError, ["'a'", "point 0", "pair"]),
+        ([("a", [(0, 1)])], {}, dl.DiagramTypeError, ["dict"]),
+        ({"a": [(0, 1)]}, {"title": " "}, dl.ValidationError, ["title"]),
+        ({"a": [(0, 1)]}, {"width": 20}, dl.ValidationError, ["width", "20"]),
+        ({"a": [("Q1", 1)]}, {"x_ticks": [0, 1]}, dl.ValidationError, ["x_ticks", "categories"]),
+    ],
+)  # fmt: skip
+def test_invalid_input_names_the_culprit(series, options, error, words):
+    options = {"title": "T", **options}
+    with pytest.raises(error) as info:
+        chart(series, **options)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_errors_are_library_errors_and_builtins():
+    with pytest.raises(ValueError):
+        chart({"a": []}, title="T")
+    with pytest.raises(dl.DiagramError):
+        chart({"a": [(0, None)]}, title="T")
+
+
+# -- structure --------------------------------------------------------------------------
+
+
+def test_every_node_is_pinned_and_the_graph_is_a_chart():
+    g = example()
+    assert g.graph["kind"] == "chart" and g.graph["title"]
+    assert all("pin" in data for _, data in g.nodes(data=True))
+    assert not g.is_directed()
+
+
+def test_points_and_segments_per_series():
+    g = chart(TWO, title="T")
+    assert [k for k in _roles(g, "series-1") if k.startswith("point:")] == [
+        "point:0:0", "point:0:1", "point:0:2"]  # fmt: skip
+    segments = [(u, v) for u, v, d in g.edges(data=True) if d["role"] == "series-2"
+                and "legend" not in u]  # fmt: skip
+    assert len(segments) == 2
+
+
+def test_points_are_pinned_proportionally():
+    g = chart({"a": [(0, 0), (5, 50), (10, 100)]}, title="T")
+    xs = [g.nodes[f"point:0:{i}"]["pin"][0] for i in range(3)]
+    ys = [g.nodes[f"point:0:{i}"]["pin"][1] for i in range(3)]
+    assert xs[1] - xs[0] == pytest.approx(xs[2] - xs[1])
+    assert ys[1] - ys[0] == pytest.approx(ys[2] - ys[1]) and ys[2] > ys[0]  # y grows up
+
+
+def test_ticks_are_round_and_cover_the_data():
+    g = chart({"a": [(0, 3), (7, 47)]}, title="T")
+    labels = [g.nodes[k]["label"] for k in g if re.fullmatch(r"tick:y:\d+:label", k)]
+    assert labels == ["0", "10", "20", "30", "40", "50"]
+
+
+def test_y_tick_labels_are_right_aligned_in_one_column():
+    g = chart(TWO, title="T")
+    rights = {round(b[2], 2) for k, b in _boxes(g).items() if k.startswith("tick:y:")}
+    assert len(rights) == 1
+    assert all(g.nodes[k]["align"] == "right" for k in g if re.fullmatch(r"tick:y:\d+:label", k))
+
+
+def test_log_scale_has_decade_ticks_evenly_spaced():
+    g = chart({"a": [(0, 3), (1, 450)]}, title="T", log_y=True)
+    keys = sorted((k for k in g if re.fullmatch(r"tick:y:\d+:label", k)),
+                  key=lambda k: int(k.split(":")[2]))  # fmt: skip
+    assert [g.nodes[k]["label"] for k in keys] == ["1", "10", "100", "1000"]
+    ys = [g.nodes[k]["pin"][1] for k in keys]
+    assert len({round(b - a, 2) for a, b in itertools.pairwise(ys)}) == 1
+
+
+def test_legend_only_with_several_series():
+    assert "legend:1" in chart(TWO, title="T")
+    assert not any(k.startswith("legend") for k in chart({"a": TWO["a"]}, title="T"))
+
+
+def test_illustrative_caption_is_visible_text():
+    g = chart(TWO, title="T", illustrative=True)
+    assert g.nodes["caption"]["role"] == "caption"
+    assert "Illustrative" in g.nodes["caption"]["label"]
+    assert "Illustrative" in g.graph["description"]
+    assert "caption" not in chart(TWO, title="T")
+
+
+def test_mark_has_ring_note_and_guide():
+    g = chart(TWO, title="T", marks=[{"x": 1, "y": 2, "note": "crossover"}])
+    assert g.nodes["mark:0"]["role"] == "highlight"
+    assert g.nodes["mark:0:note"]["label"] == "crossover"
+    assert g.edges["mark:0", "mark:0:note"]["role"] == "guide"
+    assert g.nodes["mark:0"]["pin"][0] == g.nodes["point:0:1"]["pin"][0]
+
+
+def test_note_stays_clear_of_lines_and_text():
+    g = example()
+    note = _boxes(g)["mark:0:note"]
+    others = [b for k, b in _boxes(g).items() if k != "mark:0:note"]
+    assert not any(_overlap(note, b) for b in others)
+
+
+def test_text_never_overlaps_text():
+    for g in (example(), chart(TWO, title="T", kind="bar", x_label="x", y_label="y" * 40),
+              chart({"a": [(x, x * x) for x in range(60)]}, title="T", log_y=False)):
+        boxes = list(_boxes(g).values())
+        for i, a in enumerate(boxes):
+            assert not any(_overlap(a, b) for b in boxes[i + 1:])
+
+
+def test_long_legend_wraps_above_the_axis_title_within_the_figure():
+    names = ["A rather long series name", "Another long series name here", "Third", "Fourth"]
+    g = chart({n: [(0, i), (1, 3 - i)] for i, n in enumerate(names)}, title="T",
+              y_label="A fairly long y axis title")  # fmt: skip
+    boxes = _boxes(g)
+    legend = [b for k, b in boxes.items() if k.startswith("legend:")]
+    ticks = [b for k, b in boxes.items() if k.startswith("tick:y:")]
+    assert min(b[0] for b in legend) >= min(b[0] for b in ticks)  # never left of the labels
+    assert min(b[1] for b in legend) >= boxes["title:y"][3]  # above the y title
+    assert len({round(b[1], 2) for b in legend}) == 2  # two rows
+    everything = list(boxes.values())
+    assert not any(_overlap(a, b) for i, a in enumerate(everything) for b in everything[i + 1:])
+
+
+def test_bar_chart_groups_bars_and_sizes_them_by_value():
+    g = chart({"a": [("Q1", 10), ("Q2", 30)], "b": [("Q1", 20), ("Q2", 5)]}, title="T",
+              kind="bar")  # fmt: skip
+    heights = {k: g.nodes[k]["size"][1] for k in _roles(g, "bar-1") + _roles(g, "bar-2")
+               if k.startswith("bar:")}  # fmt: skip
+    assert heights["bar:0:1"] == pytest.approx(3 * heights["bar:0:0"])
+    assert heights["bar:1:0"] == pytest.approx(4 * heights["bar:1:1"])
+    assert all(g.nodes[k]["shape"] == "rect" for k in heights)
+    # bars stand on one baseline
+    bottoms = {round(g.nodes[k]["pin"][1] - g.nodes[k]["size"][1] / 2, 2) for k in heights}
+    assert len(bottoms) == 1
+
+
+def test_categories_keep_order_of_first_appearance():
+    g = chart({"a": [("b", 1), ("a", 2)], "c": [("z", 1), ("a", 3)]}, title="T")
+    labels = [g.nodes[f"tick:x:{i}:label"]["label"] for i in range(3)]
+    assert labels == ["b", "a", "z"]
+
+
+def test_axes_meet_exactly_at_the_corner():
+    svg = dl.render(chart(TWO, title="T"))
+    paths = dict(re.findall(r'data-source="(axis:[xy]):from"[^>]*>.*?d="M([\d.]+,[\d.]+)', svg))
+    assert paths["axis:x"] == paths["axis:y"]
+
+
+def test_same_input_same_bytes():
+    assert dl.render(example()) == dl.render(example())
+
+
+def test_renders_in_dark_theme():
+    assert 'role="img"' in dl.render(example(), theme="dark")
+
+
+def test_caption_is_one_sentence():
+    assert CAPTION.endswith(".") and CAPTION.count(". ") == 0
+
+
+def test_golden(golden_svg):
+    golden_svg(dl.render(example()), "kind-chart")
