@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test lint report gallery bench regen clean
+.PHONY: venv test lint browser report gallery bench regen clean
 
 venv: $(STAMP)
 
@@ -18,7 +18,21 @@ $(STAMP): pyproject.toml constraints.txt
 lint: venv
 	$(PY) -m ruff check .
 
-test: venv lint
+# Best effort: Debian's chromium for the report's browser test (tests/report/test_html.py).
+# Never fails: without apt-get or root it says why, and that one test is skipped.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: no apt-get here; install Chromium at /usr/bin/chromium to run the browser test"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	  echo "browser: not root; run 'sudo apt-get install chromium' to run the browser test"; \
+	else \
+	  echo "browser: installing Debian's chromium (apt-get)"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	    || echo "browser: apt-get could not install chromium; the browser test will be skipped"; \
+	fi
+
+test: venv lint browser
 	$(PY) -m pytest -q
 	$(PY) -m report --check
 
