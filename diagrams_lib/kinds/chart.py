@@ -25,6 +25,7 @@ from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
 from ..quoting import check_text
 from . import _axis as ax
 from ._axis import Box
+from ._common import check_title
 
 __all__ = ["CAPTION", "CHART_KINDS", "MAX_SERIES", "chart", "example"]
 
@@ -219,9 +220,7 @@ def chart(
         >>> sorted(n for n in g if n.startswith("bar:"))
         ['bar:0:0', 'bar:0:1', 'bar:1:0', 'bar:1:1']
     """
-    title = check_text(title, where="chart title")
-    if not title.strip():
-        raise ValidationError("chart title must not be empty: it names the figure")
+    title = check_title(title, kind="chart")
     if kind not in CHART_KINDS:
         raise UnknownOptionError(f"chart kind {kind!r} is unknown; choose one of: "
                                  f"{', '.join(CHART_KINDS)}")  # fmt: skip

@@ -13,8 +13,8 @@ from typing import Any
 import networkx as nx
 
 from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
-from ..model import DIRECTIONS
 from ..quoting import check_text
+from ._common import check_direction, check_title
 
 __all__ = ["CAPTION", "LINK_ATTRIBUTES", "STEP_ATTRIBUTES", "example", "flow"]
 
@@ -75,27 +75,6 @@ def _link(item: Any, index: int, known: Mapping) -> tuple[Hashable, Hashable, di
             )
     attrs = _attrs(item[2], allowed=LINK_ATTRIBUTES, where=where) if len(item) == 3 else {}
     return u, v, attrs
-
-
-def check_direction(direction: Any) -> str:
-    """Return ``direction`` if Graphviz knows it, else raise naming the choices.
-
-    >>> check_direction("down")
-    'down'
-    """
-    if not isinstance(direction, str) or direction not in DIRECTIONS:
-        raise UnknownOptionError(
-            f"direction {direction!r} is not known; choose one of: {', '.join(DIRECTIONS)}"
-        )
-    return direction
-
-
-def check_title(title: Any) -> str:
-    """Return ``title`` as text, or raise: every figure needs a name for screen readers."""
-    text = check_text(title, where="title")
-    if not text.strip():
-        raise ValidationError("title must not be empty: it names the figure for screen readers")
-    return text
 
 
 def flow(

@@ -25,6 +25,7 @@ from ..errors import DiagramTypeError, ValidationError
 from ..quoting import check_text
 from ..text import LINE_HEIGHT, measure_block, text_width
 from ..theme import LIGHT
+from ._common import check_title
 
 __all__ = ["CAPTION", "example", "overlap"]
 
@@ -61,13 +62,6 @@ class _Region:
     items: tuple[str, ...]
     variants: tuple[tuple[_Item, ...], ...]  # the items wrapped wide, then narrow
     shapes: tuple[tuple[tuple[float, float], ...], ...]  # each variant's lines (_shape)
-
-
-def _check_title(title: Any) -> str:
-    text = check_text(title, where="title")
-    if not text.strip():
-        raise ValidationError("title must not be empty: it names the figure for screen readers")
-    return text
 
 
 def _text_node(text: str, wrap: float) -> _Item:
@@ -378,7 +372,7 @@ def overlap(
         >>> g.nodes["set:0"]["role"], g.nodes["item:both"]["role"]
         ('set-1', 'text')
     """
-    title = _check_title(title)
+    title = check_title(title)
     description = check_text(description, where="description")
     if not isinstance(item_width, (int, float)) or isinstance(item_width, bool):
         raise DiagramTypeError(f"item_width must be a number, not {item_width!r}")

@@ -27,6 +27,7 @@ from ..quoting import check_text
 from ..sizing import NOTE_GAP, PAD_X, PAD_Y
 from ..text import LINE_HEIGHT, TextBlock, measure_block, text_width
 from ..theme import LIGHT
+from ._common import check_title
 
 __all__ = ["CAPTION", "MAX_TIERS", "NOTE_PLACES", "TIER_KEYS", "example", "pyramid"]
 
@@ -54,13 +55,6 @@ class _Tier:
     label: str
     note: str | None
     role: str | None
-
-
-def _check_title(title: Any) -> str:
-    text = check_text(title, where="title")
-    if not text.strip():
-        raise ValidationError("title must not be empty: it names the figure for screen readers")
-    return text
 
 
 def _read_tier(item: Any, index: int) -> _Tier:
@@ -245,7 +239,7 @@ def pyramid(
         >>> sorted(g.nodes), g.nodes["tier:1"]["shape"]
         (['tier:0', 'tier:1'], 'trapezoid')
     """
-    title = _check_title(title)
+    title = check_title(title)
     description = check_text(description, where="description")
     rows = _read_tiers(tiers)
     width = _number(width, name="width", low=120)

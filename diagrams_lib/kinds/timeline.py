@@ -29,6 +29,7 @@ from ..text import LINE_HEIGHT, TextBlock, measure_block
 from ..theme import LIGHT
 from . import _axis as ax
 from ._axis import Box
+from ._common import check_title
 
 __all__ = ["CAPTION", "MILESTONE_KEYS", "PHASE_KEYS", "UNIT_STEPS", "example", "timeline"]
 
@@ -297,9 +298,7 @@ def timeline(
         >>> g.nodes["phase:1"]["pin"][1] != g.nodes["phase:0"]["pin"][1]  # overlap: 2 lanes
         True
     """
-    title = check_text(title, where="timeline title")
-    if not title.strip():
-        raise ValidationError("timeline title must not be empty: it names the figure")
+    title = check_title(title, kind="timeline")
     unit = check_text(unit, where="unit")
     items = _read_phases(phases)
     marks = _read_milestones(milestones)

@@ -19,7 +19,7 @@ import networkx as nx
 
 from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
 from ..quoting import check_text
-from .flow import check_direction, check_title
+from ._common import check_direction, check_title
 
 __all__ = ["CAPTION", "ITEM_KEYS", "OUTCOMES", "example", "tree"]
 
