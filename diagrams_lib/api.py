@@ -17,7 +17,7 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
-from .engine import run_layout, verify_engine
+from .engine import layout_geometry, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import atomic_write
 from .layout import build_scene
@@ -98,8 +98,8 @@ def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
 
     def run(dot_text: str, prog: str) -> dict:
         seen["dot"] = dot_text
-        return run_layout(dot_text, prog=prog, backend=backend, timeout=timeout,
-                          isolate=isolate)  # fmt: skip
+        return layout_geometry(dot_text, prog=prog, backend=backend, timeout=timeout,
+                               isolate=isolate)  # fmt: skip
 
     scene = build_scene(diagram, theme=look, max_label_width=width, run=run, engine=engine)
     if id_prefix is None:

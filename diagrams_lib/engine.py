@@ -2,6 +2,9 @@
 
 The engine knows nothing about diagrams: it takes DOT text and returns the
 layout as the parsed ``json0`` output (positions, splines, bounding boxes only).
+:func:`layout_geometry` returns the same shape holding only the fields a scene
+needs; in process it reads them straight from the laid-out graph, so no output
+text is written and parsed again.
 
 >>> ENGINES
 ('dot', 'neato', 'twopi', 'circo', 'fdp')
@@ -10,17 +13,20 @@ layout as the parsed ``json0`` output (positions, splines, bounding boxes only).
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from functools import lru_cache
 from typing import Any
 
 from .errors import EngineError, EngineNotFoundError, LayoutTimeoutError, UnknownOptionError
 
-__all__ = ["BACKENDS", "ENGINES", "engine_version", "run_layout", "verify_engine"]
+__all__ = ["BACKENDS", "ENGINES", "engine_version", "layout_geometry", "run_layout",
+           "verify_engine"]  # fmt: skip
 
 ENGINES = ("dot", "neato", "twopi", "circo", "fdp")
 BACKENDS = ("wheel", "system")
@@ -28,6 +34,9 @@ BACKENDS = ("wheel", "system")
 _PROGS = (*ENGINES, "nop2")
 # Graphviz keeps global state (error buffers, plugin tables); one layout at a time.
 _LOCK = threading.Lock()
+# One Graphviz context per process, made on first use (creating one registers
+# every plugin again); keyed by pid so a forked worker makes its own.
+_CONTEXT: dict[int, Any] = {}
 
 
 def verify_engine(engine: str, *, backend: str = "wheel") -> None:
@@ -63,6 +72,98 @@ def _wheel(dot_text: str, prog: str, fmt: str) -> bytes:
         except Exception as exc:  # pygraphviz raises bare ValueError/DotError
             raise EngineError(f"Graphviz ({prog}) failed: {exc}".strip()) from exc
     return out
+
+
+def _lowlevel() -> Any:
+    """pygraphviz's C module, when it has what the direct path needs (else None)."""
+    try:
+        from pygraphviz import _graphviz as lib
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    needed = ("agread", "agclose", "agget", "agnameof", "agfstnode", "agnxtnode", "agfstout",
+              "agnxtout", "agfstsubg", "agnxtsubg", "gvContextWithBuiltins", "gvLayout",
+              "gvRender", "gvFreeLayout")  # fmt: skip
+    return lib if all(hasattr(lib, name) for name in needed) else None
+
+
+def _text(value: bytes | str | None) -> str:
+    if value is None:
+        return ""
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def _read_clusters(lib: Any, graph: Any, objects: list[dict[str, str]]) -> None:
+    sub = lib.agfstsubg(graph)
+    while sub is not None:
+        obj = {"name": _text(lib.agnameof(sub))}
+        bb = _text(lib.agget(sub, b"bb"))
+        if bb:
+            obj["bb"] = bb
+        objects.append(obj)
+        _read_clusters(lib, sub, objects)
+        sub = lib.agnxtsubg(sub)
+
+
+def _read_geometry(lib: Any, graph: Any) -> dict[str, Any]:
+    """The json0 fields a scene uses, read from a laid-out graph's attributes.
+
+    These are the very strings Graphviz's json0 writer prints (both come from the
+    attributes Graphviz attaches after the layout), so the result is the same.
+    """
+    get, name_of = lib.agget, lib.agnameof
+    objects: list[dict[str, str]] = []
+    _read_clusters(lib, graph, objects)
+    edges = []
+    node = lib.agfstnode(graph)
+    while node is not None:
+        objects.append({"name": _text(name_of(node)), "pos": _text(get(node, b"pos"))})
+        edge = lib.agfstout(graph, node)
+        while edge is not None:
+            out = {"id": _text(get(edge, b"id")), "pos": _text(get(edge, b"pos"))}
+            lp = get(edge, b"lp")
+            if lp:
+                out["lp"] = _text(lp)
+            edges.append(out)
+            edge = lib.agnxtout(graph, edge)
+        node = lib.agnxtnode(graph, node)
+    return {"bb": _text(get(graph, b"bb")), "objects": objects, "edges": edges}
+
+
+def _scratch_file() -> Any:
+    """An anonymous read-write file: in memory where the OS offers it (Linux)."""
+    if hasattr(os, "memfd_create"):
+        return open(os.memfd_create("diagrams_lib-dot"), "w+b")
+    return tempfile.TemporaryFile()
+
+
+def _wheel_geometry(dot_text: str, prog: str) -> dict[str, Any]:
+    """Lay out in process and read the geometry back without rendering any output."""
+    lib = _lowlevel()
+    if lib is None:  # pragma: no cover - an older pygraphviz
+        return _parse(_wheel(dot_text, prog, "json0"), prog)
+    with _LOCK:
+        with _scratch_file() as handle:  # agread wants a FILE*
+            handle.write(dot_text.encode("utf-8"))
+            handle.seek(0)
+            try:
+                graph = lib.agread(handle, None)
+            except ValueError as exc:
+                raise EngineError(f"Graphviz ({prog}) failed: Invalid Input") from exc
+        try:
+            context = _CONTEXT.get(os.getpid())
+            if context is None:
+                context = _CONTEXT[os.getpid()] = lib.gvContextWithBuiltins()
+            if lib.gvLayout(context, graph, prog.encode("ascii")) != 0:
+                raise EngineError(f"Graphviz ({prog}) failed: Graphviz raised a layout error.")
+            try:
+                # Rendering with no output file only attaches pos, bb and lp to the graph.
+                if lib.gvRender(context, graph, b"dot", None) != 0:
+                    raise EngineError(f"Graphviz ({prog}) failed: could not attach the layout")
+                return _read_geometry(lib, graph)
+            finally:
+                lib.gvFreeLayout(context, graph)
+        finally:
+            lib.agclose(graph)
 
 
 def _system(dot_text: str, prog: str, fmt: str) -> bytes:
@@ -132,6 +233,28 @@ def run_layout(dot_text: str, *, prog: str = "dot", backend: str = "wheel",
         raw = _child_layout(dot_text, prog=prog, backend=backend, timeout=timeout)
     else:
         raw = _raw_layout(dot_text, prog=prog, backend=backend)
+    return _parse(raw, prog)
+
+
+def layout_geometry(dot_text: str, *, prog: str = "dot", backend: str = "wheel",
+                    timeout: float | None = None,
+                    isolate: bool = False) -> dict[str, Any]:  # fmt: skip
+    """Like :func:`run_layout`, but return only the fields a scene needs.
+
+    The result has json0's shape: ``bb``; ``objects`` with ``name``, ``pos`` (nodes)
+    or ``bb`` (clusters); ``edges`` with ``id``, ``pos`` and ``lp``. In process,
+    with the default backend, they are read from the laid-out graph directly.
+
+    >>> layout_geometry("digraph { a -> b [id=e0] }")["edges"][0]["id"]
+    'e0'
+    """
+    if backend == "wheel" and timeout is None and not isolate:
+        verify_engine(prog, backend=backend)
+        return _wheel_geometry(dot_text, prog)
+    return run_layout(dot_text, prog=prog, backend=backend, timeout=timeout, isolate=isolate)
+
+
+def _parse(raw: bytes, prog: str) -> dict[str, Any]:
     try:
         return json.loads(raw)
     except ValueError as exc:

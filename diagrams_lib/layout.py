@@ -149,9 +149,12 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
             attrs.append(("pos", f'"{node.pin[0]:.2f},{node.pin[1]:.2f}!"'))
         attrs += [(k, dot_string(v)) for k, v in node.dot]
         yield f"{node.id} [{_attrs(attrs)}];"
+    styles: dict[str | None, EdgeStyle] = {}
     for edge in diagram.edges:
-        style = theme.edge_style(edge.role, where=f"edge {edge.source_key!r} -> "
-                                 f"{edge.target_key!r}")  # fmt: skip
+        style = styles.get(edge.role)
+        if style is None:  # looked up once per role; an unknown role names its first edge
+            style = styles[edge.role] = theme.edge_style(
+                edge.role, where=f"edge {edge.source_key!r} -> {edge.target_key!r}")
         attrs = [("id", edge.id)]
         if not (style.arrow and diagram.directed):
             attrs.append(("arrowhead", "none"))
@@ -167,18 +170,35 @@ def _floats(text: str) -> list[float]:
     return [float(v) for v in text.split(",")]
 
 
-def _spline(pos: str, flip) -> tuple[tuple[Point, ...], Point | None]:
+def _spline(pos: str, llx: float, ury: float) -> tuple[tuple[Point, ...], Point | None]:
+    """Parse an edge's ``pos`` (``e,x,y`` arrow tip, ``s,x,y`` start, then points), flipped."""
+    tokens = pos.split()
+    start, tip = 0, None
+    while start < len(tokens) and tokens[start][0] in "es":
+        if tokens[start][0] == "e":
+            x, y = tokens[start][2:].split(",")
+            tip = (round(float(x) - llx, 2), round(ury - float(y), 2))
+        start += 1
+    if start == len(tokens):
+        return (), tip
+    numbers = list(map(float, ",".join(tokens[start:]).split(",")))
+    if len(numbers) != 2 * (len(tokens) - start):  # not all "x,y": let the slow path complain
+        return _spline_tokens(tokens, llx, ury)
+    xs = [round(x - llx, 2) for x in numbers[0::2]]
+    ys = [round(ury - y, 2) for y in numbers[1::2]]
+    return tuple(zip(xs, ys, strict=True)), tip
+
+
+def _spline_tokens(tokens: list[str], llx: float, ury: float):
     tip = None
     points = []
-    for token in pos.split():
+    for token in tokens:
         if token.startswith("e,"):
             x, y = _floats(token[2:])
-            tip = flip(x, y)
-        elif token.startswith("s,"):
-            continue
-        else:
+            tip = (round(x - llx, 2), round(ury - y, 2))
+        elif not token.startswith("s,"):
             x, y = _floats(token)
-            points.append(flip(x, y))
+            points.append((round(x - llx, 2), round(ury - y, 2)))
     return tuple(points), tip
 
 
@@ -208,15 +228,18 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
             by_name[name] = obj
     nodes = []
     for node in diagram.nodes:
-        x, y = flip(*_floats(by_name[node.id]["pos"]))
-        nodes.append(Placed(boxes[node.id], x, y))
+        x, y = by_name[node.id]["pos"].split(",")
+        nodes.append(Placed(boxes[node.id], round(float(x) - llx, 2), round(ury - float(y), 2)))
     edges = []
     edge_out = {e.get("id"): e for e in out.get("edges", [])}
+    styles: dict[str | None, EdgeStyle] = {}
     for edge in diagram.edges:
         raw = edge_out.get(edge.id, {})
-        points, tip = _spline(raw.get("pos", ""), flip)
+        points, tip = _spline(raw.get("pos", ""), llx, ury)
         label_at = flip(*_floats(raw["lp"])) if "lp" in raw else None
-        style = theme.edge_style(edge.role)
+        style = styles.get(edge.role)
+        if style is None:
+            style = styles[edge.role] = theme.edge_style(edge.role)
         edges.append(PlacedEdge(edge, style, points, tip, labels.get(edge.id), label_at))
     groups = tuple(_place_group(g, clusters.get(g.id), nodes, flip) for g in diagram.groups)
     return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups)

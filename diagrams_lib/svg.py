@@ -9,7 +9,8 @@ the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from .layout import Placed, PlacedEdge, PlacedGroup, Scene
 from .model import Diagram
@@ -25,6 +26,28 @@ MARGIN = 20.0
 _INTERNAL_ROLES = {"text", "caption", "anchor"}
 
 
+# A number slot in a template: "%.2f" closed by a mark, so that the zeros fmt() strips can
+# be found and stripped in one pass. Templates hold only our own markup, never user text.
+_N = "%.2f\x01"
+_XY = f"{_N},{_N}"
+
+
+def _numbers(template: str, values: Sequence[float]) -> str:
+    """Fill the ``_N`` slots of ``template``; each number comes out as :func:`fmt` writes it.
+
+    One ``%`` and four replacements instead of a call per number:
+
+    >>> _numbers(f"M{_XY} L{_XY}", (3.14159, 2.0, -0.001, 12.5))
+    'M3.14,2 L0,12.5'
+    """
+    return ((template % tuple(values)).replace("-0.00\x01", "0").replace(".00\x01", "")
+            .replace("0\x01", "").replace("\x01", ""))  # fmt: skip
+
+
+_fmt_const = lru_cache(maxsize=256)(fmt)  # sizes and widths: a few values, used again and again
+
+
+@lru_cache(maxsize=256)
 def _cls(role: str | None) -> str:
     return "role-" + re.sub(r"[^A-Za-z0-9_-]", "_", role or "default")
 
@@ -34,19 +57,25 @@ def _lines(block: TextBlock, *, x: float, top: float, anchor: str, size: float, 
     """A ``<text>`` with one ``<tspan>`` per line, first line box starting at ``top``."""
     step = size * 1.25
     weight = ' font-weight="600"' if bold else ""
-    spans = "".join(
-        f'<tspan x="{fmt(x)}" y="{fmt(top + step * i + step / 2 + size * 0.35)}">'
-        f"{xml_text(line)}</tspan>"
-        for i, line in enumerate(block.lines)
-    )
-    return (f'<text class="{cls}" font-size="{fmt(size)}"{weight} fill="{fill}" '
+    sx = fmt(x)
+    if len(block.lines) == 1:  # most labels: no generator
+        spans = (f'<tspan x="{sx}" y="{fmt(top + step * 0 + step / 2 + size * 0.35)}">'
+                 f"{xml_text(block.lines[0])}</tspan>")  # fmt: skip
+    else:
+        spans = "".join(
+            f'<tspan x="{sx}" y="{fmt(top + step * i + step / 2 + size * 0.35)}">'
+            f"{xml_text(line)}</tspan>"
+            for i, line in enumerate(block.lines)
+        )
+    return (f'<text class="{cls}" font-size="{_fmt_const(size)}"{weight} fill="{fill}" '
             f'text-anchor="{anchor}">{spans}</text>')  # fmt: skip
 
 
 def _style_attrs(style: NodeStyle) -> str:
     if style.shape in ("text", "none"):
         return ""
-    out = f' fill="{style.fill}" stroke="{style.stroke}" stroke-width="{fmt(style.stroke_width)}"'
+    out = (f' fill="{style.fill}" stroke="{style.stroke}" '
+           f'stroke-width="{_fmt_const(style.stroke_width)}"')  # fmt: skip
     if style.fill_opacity < 1:
         out += f' fill-opacity="{fmt(style.fill_opacity)}"'
     if style.dash:
@@ -58,7 +87,8 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
     box, node = p.box, p.box.node
     x, y = p.x + dx, p.y + dy
     parts = []
-    title = ". ".join(part for part in (node.label, node.note) if part)
+    title = (f"{node.label}. {node.note}" if node.label and node.note
+             else node.label or node.note or "")  # fmt: skip
     parts.append(f"<title>{xml_text(title)}</title>")
     shape = outline(box.shape, x, y, box.width, box.height, inset=node.inset)
     if shape is not None:
@@ -71,12 +101,17 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
     if box.shape.endswith("point") or box.shape == "none":
         content_h = 0
     if content_h:
-        pad = {"left": 16 + node.inset, "right": 16 + node.inset}.get(node.align, 0)
+        align = node.align
         if box.shape == "text":
-            pad = 2 if node.align != "center" else 0
-        anchor = {"left": "start", "right": "end"}.get(node.align, "middle")
-        tx = {"left": x - box.width / 2 + pad, "right": x + box.width / 2 - pad}.get(
-            node.align, x)
+            pad = 2 if align != "center" else 0
+        else:
+            pad = 16 + node.inset if align in ("left", "right") else 0
+        if align == "left":
+            anchor, tx = "start", x - box.width / 2 + pad
+        elif align == "right":
+            anchor, tx = "end", x + box.width / 2 - pad
+        else:
+            anchor, tx = "middle", x
         top = y - content_h / 2
         if box.label.lines:
             parts.append(_lines(box.label, x=tx, top=top, anchor=anchor, size=theme.font_size,
@@ -98,15 +133,19 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
             f'data-key="{xml_attr(str(node.key))}"{hidden}>{body}</g>')  # fmt: skip
 
 
+@lru_cache(maxsize=256)
+def _path_template(rest: int) -> str:
+    """``M`` then cubic Beziers (``C``, three points each) or, failing that, lines (``L``)."""
+    if rest % 3 == 0:
+        return f"M{_XY}" + f" C{_XY} {_XY} {_XY}" * (rest // 3)
+    return f"M{_XY}" + f" L{_XY}" * rest
+
+
 def _path(points, dx: float, dy: float) -> str:
-    (x0, y0), rest = points[0], points[1:]
-    d = f"M{fmt(x0 + dx)},{fmt(y0 + dy)}"
-    if len(rest) % 3 == 0:
-        for i in range(0, len(rest), 3):
-            d += " C" + " ".join(f"{fmt(x + dx)},{fmt(y + dy)}" for x, y in rest[i:i + 3])
-    else:
-        d += "".join(f" L{fmt(x + dx)},{fmt(y + dy)}" for x, y in rest)
-    return d
+    values = [0.0] * (2 * len(points))
+    values[0::2] = [x + dx for x, _ in points]
+    values[1::2] = [y + dy for _, y in points]
+    return _numbers(_path_template(len(points) - 1), values)
 
 
 def _arrow(last, tip, dx: float, dy: float) -> str:
@@ -114,8 +153,8 @@ def _arrow(last, tip, dx: float, dy: float) -> str:
     vx, vy = tx - bx, ty - by
     length = (vx * vx + vy * vy) ** 0.5 or 1.0
     nx, ny = -vy / length * 4.5, vx / length * 4.5
-    pts = [(tx, ty), (bx + nx, by + ny), (bx - nx, by - ny)]
-    return " ".join(f"{fmt(x + dx)},{fmt(y + dy)}" for x, y in pts)
+    return _numbers(f"{_XY} {_XY} {_XY}", (tx + dx, ty + dy, bx + nx + dx, by + ny + dy,
+                                           bx - nx + dx, by - ny + dy))  # fmt: skip
 
 
 def _edge(pe: PlacedEdge, prefix: str, theme: Theme, names: dict, dx: float, dy: float) -> str:
@@ -128,7 +167,7 @@ def _edge(pe: PlacedEdge, prefix: str, theme: Theme, names: dict, dx: float, dy:
     if pe.points:
         dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
         parts.append(f'<path class="line" d="{_path(pe.points, dx, dy)}" fill="none" '
-                     f'stroke="{style.stroke}" stroke-width="{fmt(style.width)}"{dash}/>')
+                     f'stroke="{style.stroke}" stroke-width="{_fmt_const(style.width)}"{dash}/>')
         if pe.tip is not None:
             parts.append(f'<polygon class="arrow" points="{_arrow(pe.points[-1], pe.tip, dx, dy)}"'
                          f' fill="{style.stroke}"/>')  # fmt: skip
@@ -136,8 +175,9 @@ def _edge(pe: PlacedEdge, prefix: str, theme: Theme, names: dict, dx: float, dy:
         lx, ly = pe.label_at[0] + dx, pe.label_at[1] + dy
         w = pe.label.text.width + 2 * LABEL_PAD
         h = pe.label.text.height + 2 * LABEL_PAD
-        parts.append(f'<rect class="label-bg" x="{fmt(lx - w / 2)}" y="{fmt(ly - h / 2)}" '
-                     f'width="{fmt(w)}" height="{fmt(h)}" rx="4" fill="{theme.label_bg}" '
+        box = _numbers(f'x="{_N}" y="{_N}" width="{_N}" height="{_N}"',
+                       (lx - w / 2, ly - h / 2, w, h))  # fmt: skip
+        parts.append(f'<rect class="label-bg" {box} rx="4" fill="{theme.label_bg}" '
                      'fill-opacity="0.9"/>')
         parts.append(_lines(pe.label.text, x=lx, top=ly - pe.label.text.height / 2,
                             anchor="middle", size=theme.edge_label_size, fill=theme.text,

@@ -58,8 +58,26 @@ def _char_units(ch: str, bold: bool) -> int:
     return _UNKNOWN[bold]
 
 
+class _Widths(dict):
+    """Character -> advance for one weight, filled on first use (at most ``_KEEP`` entries)."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, ch: str) -> int:
+        units = _char_units(ch, self.bold)
+        if len(self) < _KEEP:
+            self[ch] = units
+        return units
+
+
+_KEEP = 8192
+_WIDTHS = {False: _Widths(False), True: _Widths(True)}
+
+
 def _units(text: str, bold: bool) -> int:
-    return sum(_char_units(ch, bold) for ch in text)
+    return sum(map(_WIDTHS[bold].__getitem__, text))
 
 
 def _px(units: int, size: float) -> float:
@@ -116,22 +134,74 @@ def _break_word(word: str, max_width: float, size: float, bold: bool) -> list[st
     return pieces
 
 
-def _wrap_paragraph(paragraph: str, max_width: float, size: float, bold: bool) -> list[str]:
+def _words(paragraph: str) -> list[str]:
+    if "\t" in paragraph or "\f" in paragraph or "\v" in paragraph or "\r" in paragraph:
+        return [word for word in _SPACE_RUN.split(paragraph) if word]
+    return [word for word in paragraph.split(" ") if word]  # the same, without the regex
+
+
+def _paragraphs(text: str) -> list[str]:
+    if "\n" not in text and "\r" not in text:
+        return [text]
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@lru_cache(maxsize=256)
+def _fit(max_width: float, size: float) -> float:
+    """The most units a line may have: ``_px(units, size) <= max_width`` exactly when
+    ``units <= _fit(max_width, size)``, as ``_px`` never decreases when units grow."""
+    bound = float(max_width) * _EM / size  # only a first guess: _px decides
+    if not math.isfinite(bound):
+        return math.inf
+    ok, step = max(0, math.floor(bound)), 1
+    while _px(ok, size) > max_width:  # _px(0) == 0 always fits
+        ok, step = max(0, ok - step), step * 2
+    bad, step = ok + 1, 1
+    while _px(bad, size) <= max_width:
+        ok, bad, step = bad, bad + step, step * 2
+    while bad - ok > 1:
+        middle = (ok + bad) // 2
+        if _px(middle, size) <= max_width:
+            ok = middle
+        else:
+            bad = middle
+    return ok
+
+
+def _wrap_units(text: str, max_width: float, size: float, bold: bool) -> tuple[list[str], int]:
+    """The wrapped lines of ``text`` (see :func:`wrap`) and the units of the widest."""
+    get = _WIDTHS[bold].__getitem__
+    space = get(" ")
+    limit = _fit(max_width, size)
     lines: list[str] = []
-    line, line_units, space = "", 0, _char_units(" ", bold)
-    for word in filter(None, _SPACE_RUN.split(paragraph)):
-        units = _units(word, bold)
-        if line and _px(line_units + space + units, size) <= max_width:
-            line, line_units = f"{line} {word}", line_units + space + units
+    widest = 0
+    for paragraph in _paragraphs(text):
+        words = _words(paragraph)
+        whole = " ".join(words)
+        units = sum(map(get, whole))
+        if units <= limit:  # every prefix fits too: the greedy loop keeps it on one line
+            lines.append(whole)
+            widest = max(widest, units)
             continue
-        if line:
-            lines.append(line)
-        fits = _px(units, size) <= max_width
-        *full, line = [word] if fits else _break_word(word, max_width, size, bold)
-        lines.extend(full)
-        line_units = _units(line, bold)
-    lines.append(line)
-    return lines
+        line, line_units = "", 0
+        for word in words:
+            units = sum(map(get, word))
+            if line and line_units + space + units <= limit:
+                line, line_units = f"{line} {word}", line_units + space + units
+                continue
+            if line:
+                lines.append(line)
+                widest = max(widest, line_units)
+            if units <= limit:
+                line, line_units = word, units
+                continue
+            *full, line = _break_word(word, max_width, size, bold)
+            lines.extend(full)
+            widest = max(widest, *(_units(piece, bold) for piece in full), 0)
+            line_units = _units(line, bold)
+        lines.append(line)
+        widest = max(widest, line_units)
+    return lines, widest
 
 
 def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> list[str]:
@@ -160,8 +230,7 @@ def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> lis
     _check_size(size)
     if not max_width >= 0:
         raise ValueError(f"max_width must be >= 0, got {max_width!r}")
-    paragraphs = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [line for p in paragraphs for line in _wrap_paragraph(p, max_width, size, bold)]
+    return _wrap_units(text, max_width, size, bold)[0]
 
 
 @dataclass(frozen=True)
@@ -204,7 +273,11 @@ def measure_block(text: str, *, max_width: float, size: float, bold: bool = Fals
     """
     if not (line_height > 0 and math.isfinite(line_height)):
         raise ValueError(f"line_height must be a positive finite number, got {line_height!r}")
-    lines = tuple(wrap(text, max_width=max_width, size=size, bold=bold))
-    width = max(text_width(line, size=size, bold=bold) for line in lines)
+    _check_size(size)
+    if not max_width >= 0:
+        raise ValueError(f"max_width must be >= 0, got {max_width!r}")
+    # _px only grows with the units, so the widest line is the one with the most units.
+    lines, widest = _wrap_units(text, max_width, size, bold)
     height = round(len(lines) * size * line_height, 2)
-    return TextBlock(lines=lines, size=size, bold=bold, width=width, height=height)
+    return TextBlock(lines=tuple(lines), size=size, bold=bold, width=_px(widest, size),
+                     height=height)  # fmt: skip

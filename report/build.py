@@ -3,23 +3,33 @@
 Everything is built in memory first; files are written only when every figure
 rendered, each through an atomic rename, so a failing figure leaves the previous
 report untouched and the error names the figure.
+
+Figures come from a cache (:mod:`report.cache`, in ``build/cache/``) when nothing they
+depend on changed; the others are laid out in parallel, one process per core, when
+there is more than one.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import pickle
 import re
 import tomllib
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import diagrams_lib as dl
 from diagrams_lib.files import atomic_write
+from report.cache import FigureCache
 
-__all__ = ["Output", "ReportError", "build", "check", "write", "ROOT"]
+__all__ = ["ROOT", "Output", "ReportError", "build", "check", "write"]
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = ROOT / "build" / "cache"
 SECTIONS = Path(__file__).resolve().parent / "sections"
 FIGURE_TEXTS = Path(__file__).resolve().parent / "figures.toml"
 REPORT_NAME = "gpt-4.5-pretraining.md"
@@ -34,9 +44,13 @@ class ReportError(dl.DiagramError):
 
 @dataclass(frozen=True)
 class Output:
-    """Every file of the report, as relative path -> text."""
+    """Every file of the report, as relative path -> text.
+
+    ``rendered`` names the figures laid out by this build (the others came from the cache).
+    """
 
     files: dict[str, str]
+    rendered: tuple[str, ...] = ()
 
 
 def _anchor(heading: str) -> str:
@@ -85,10 +99,114 @@ def load_texts(path: Path = FIGURE_TEXTS) -> dict[str, dict]:
     return texts
 
 
+def _render_chunk(payload: bytes) -> list[tuple[bool, Any]]:
+    """Worker side of a parallel build: render each pickled ``(render, graph, options)``.
+
+    Returns ``(True, svg)`` or ``(False, error)`` per figure, so the parent can name the
+    figure that failed."""
+    out: list[tuple[bool, Any]] = []
+    for render, g, options in pickle.loads(payload):
+        try:
+            out.append((True, str(render(g, **options))))
+        except Exception as exc:
+            try:
+                pickle.dumps(exc)
+            except Exception:
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+            out.append((False, exc))
+    return out
+
+
+def _render_all(graphs: dict[str, Any], *, render: Callable[..., str],
+                cache: FigureCache | None, jobs: int | None,
+                progress: Callable[..., None] | None) -> tuple[dict[str, str], list[str]]:
+    """SVG of every figure, from the cache or rendered; and the names rendered."""
+    options = {name: {"theme": "auto", "id_prefix": f"fig-{name}"} for name in graphs}
+    svgs: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    todo = []
+    for name, g in graphs.items():
+        if cache is not None:
+            try:
+                keys[name] = cache.key(g, options[name], render=render)
+            except Exception:  # an attribute whose repr fails: lay it out, do not cache it
+                todo.append(name)
+                continue
+            hit = cache.get(keys[name])
+            if hit is not None:
+                svgs[name] = hit
+                continue
+        todo.append(name)
+    workers = min(jobs or _cores(), len(todo))
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    pending: dict[str, tuple[Future, int]] = {}
+    try:
+        if pool is not None:
+            _submit(pool, workers, todo, graphs, options, render, pending)
+        # in report order, so that an error names the first failing figure
+        for index, name in enumerate(graphs, 1):
+            if name not in svgs:
+                try:
+                    if name in pending:
+                        future, slot = pending[name]
+                        ok, result = future.result()[slot]
+                        if not ok:
+                            raise result
+                        svgs[name] = result
+                    else:
+                        svgs[name] = render(graphs[name], **options[name])
+                except Exception as exc:
+                    raise ReportError(f"figure {name!r} failed: {exc}") from exc
+                if cache is not None and name in keys:
+                    cache.put(keys[name], svgs[name])
+            if progress is not None:
+                progress(index, len(graphs), name)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return svgs, todo
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _submit(pool: ProcessPoolExecutor, workers: int, todo: list[str], graphs: dict[str, Any],
+            options: dict[str, dict], render: Callable[..., str],
+            pending: dict[str, tuple[Future, int]]) -> None:  # fmt: skip
+    """Send the figures to the workers in a few chunks each (one message per chunk, not
+    per figure); a figure that cannot be pickled stays out, to be rendered here."""
+    size = max(1, math.ceil(len(todo) / (workers * 4)))
+    for start in range(0, len(todo), size):
+        names, items = [], []
+        for name in todo[start:start + size]:
+            item = (render, graphs[name], options[name])
+            try:
+                pickle.dumps(item)
+            except Exception:
+                continue
+            names.append(name)
+            items.append(item)
+        if items:
+            future = pool.submit(_render_chunk, pickle.dumps(items))
+            pending.update((name, (future, slot)) for slot, name in enumerate(names))
+
+
 def build(*, figures: dict[str, Callable] | None = None, sections: Path = SECTIONS,
-          texts_path: Path = FIGURE_TEXTS,
-          render: Callable[..., str] = dl.render) -> Output:  # fmt: skip
-    """Build the whole report in memory and return its files."""
+          texts_path: Path = FIGURE_TEXTS, render: Callable[..., str] = dl.render,
+          use_cache: bool = True, cache_dir: Path | None = None, jobs: int | None = None,
+          progress: Callable[..., None] | None = None) -> Output:  # fmt: skip
+    """Build the whole report in memory and return its files.
+
+    Figures whose graph, options, library and Graphviz are unchanged come from the
+    cache in ``cache_dir`` (default ``build/cache/``; ``use_cache=False`` skips it).
+    The rest are laid out in ``jobs`` processes (default: one per core) when there
+    is more than one; ``jobs=1`` lays out in this process. The files are the same
+    whichever way. ``progress(index, total, name)`` is called as each figure is done.
+    """
     if figures is None:
         from report.figures import FIGURES as figures
     texts = load_texts(texts_path)
@@ -106,15 +224,19 @@ def build(*, figures: dict[str, Callable] | None = None, sections: Path = SECTIO
         if name not in figures:
             raise ReportError(f"figure {name!r} has no function in report/figures.py")
         numbers[name] = len(numbers) + 1
-    files = {}
+    graphs = {}
     for name in order:
         try:
             g = figures[name]()
             g.graph["title"] = texts[name]["title"]
             g.graph["description"] = texts[name]["description"].strip()
-            files[f"{FIGURE_DIR}/{name}.svg"] = render(g, theme="auto", id_prefix=f"fig-{name}")
         except Exception as exc:
             raise ReportError(f"figure {name!r} failed: {exc}") from exc
+        graphs[name] = g
+    cache = FigureCache(cache_dir or CACHE_DIR) if use_cache else None
+    svgs, rendered = _render_all(graphs, render=render, cache=cache, jobs=jobs,
+                                 progress=progress)  # fmt: skip
+    files = {f"{FIGURE_DIR}/{name}.svg": svgs[name] for name in order}
 
     def replace(match: re.Match) -> str:
         kind, name, special = match.groups()
@@ -132,7 +254,7 @@ def build(*, figures: dict[str, Callable] | None = None, sections: Path = SECTIO
     markdown = markdown.replace("{{toc}}", _toc(markdown))
     markdown = markdown.replace("{{reading_time}}", _reading_time(markdown))
     files[REPORT_NAME] = markdown
-    return Output(files)
+    return Output(files, rendered=tuple(rendered))
 
 
 def write(output: Output, *, out_dir: Path) -> list[str]:

@@ -1,0 +1,589 @@
+"""``make bench``: how much diagrams_lib adds on top of Graphviz, and what the report cache saves.
+
+Prints a markdown report and writes it to ``bench/results.md``:
+
+* render time of ``dl.render`` next to the raw engine on the same DOT, the
+  ``graphviz`` package (system ``dot``) and pydot, for 10 to 3,000 nodes;
+* the time of ``import diagrams_lib``;
+* peak memory of the 3,000-node render, and memory over 1,000 repeated renders;
+* a 100-figure report build: serial, parallel, and rebuilt from the cache.
+
+``python bench/run.py --sizes 10 100 --no-write`` is a quick look (a few seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import functools
+import io
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+import networkx as nx
+import pygraphviz
+
+import diagrams_lib as dl
+from diagrams_lib.api import DEFAULT_MAX_LABEL_WIDTH
+from diagrams_lib.layout import build_scene
+from diagrams_lib.model import read_diagram
+from diagrams_lib.theme import get_theme
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import graphs  # noqa: E402  (bench/ is not a package: `python bench/run.py`)
+
+ROOT = HERE.parent
+SIZES = (10, 100, 1000, 3000)
+RUNS = {10: 101, 100: 31, 1000: 5, 3000: 3}
+WARM_UP_UP_TO = 1000  # a first call costs a few ms more: it matters for small graphs only
+TARGETS = {10: 2.0, 100: 1.25, 1000: 1.05, 3000: 1.05}
+IMPORT_TARGET = 0.25
+SMALL_RENDERS = 1000
+CLUSTER_RENDERS = 3000
+BUILD_FIGURES = 100
+Timer = Callable[[], object]
+
+
+class _Stop(Exception):
+    pass
+
+
+def geometry_dot(g: nx.Graph) -> str:
+    """The DOT ``dl.render(g)`` hands to Graphviz (geometry only, no label text)."""
+    seen: dict[str, str] = {}
+
+    def capture(dot_text: str, prog: str) -> dict:
+        seen["dot"] = dot_text
+        raise _Stop
+
+    with contextlib.suppress(_Stop):
+        build_scene(read_diagram(g), theme=get_theme("light"),
+                    max_label_width=DEFAULT_MAX_LABEL_WIDTH, run=capture)  # fmt: skip
+    return seen["dot"]
+
+
+def _engine_svg(dot_text: str) -> bytes:
+    # pygraphviz prints a "may take a long time" warning above 1,000 nodes
+    with contextlib.redirect_stderr(io.StringIO()):
+        return pygraphviz.AGraph(string=dot_text).draw(format="svg", prog="dot")
+
+
+class EngineClock:
+    """Times the Graphviz call inside ``dl.render``, so that what is ours can be told apart."""
+
+    def __init__(self) -> None:
+        import diagrams_lib.api as api
+
+        self.calls: list[tuple[float, float]] = []
+        self._api, self._real = api, api.layout_geometry
+
+        def timed(*args, **kwargs):
+            wall, cpu = time.perf_counter(), _cpu_seconds()
+            try:
+                return self._real(*args, **kwargs)
+            finally:
+                self.calls.append((time.perf_counter() - wall, _cpu_seconds() - cpu))
+
+        api.layout_geometry = timed
+
+    def close(self) -> None:
+        self._api.layout_geometry = self._real
+
+
+def methods(g: nx.Graph) -> dict[str, Timer | None]:
+    """Every way of turning ``g`` into an SVG we time; None when unavailable here."""
+    geometry, styled = geometry_dot(g), dl.to_dot(g)
+    out: dict[str, Timer | None] = {
+        "dl": lambda: dl.render(g),
+        "raw": lambda: _engine_svg(geometry),
+        "raw_styled": lambda: _engine_svg(styled),
+        "graphviz": None,
+    }
+    if shutil.which("dot"):
+        import graphviz
+
+        out["graphviz"] = lambda: graphviz.Source(geometry).pipe(format="svg")
+        out["pydot"] = lambda: nx.nx_pydot.to_pydot(g).create_svg()
+    else:  # pydot needs the dot program too: the same path, with the engine in process
+        out["pydot"] = lambda: _engine_svg(nx.nx_pydot.to_pydot(g).to_string())
+    return out
+
+
+def time_methods(fns: dict[str, Timer | None], runs: int, *,
+                 warm_up: bool) -> dict[str, list[tuple[float, float]]]:  # fmt: skip
+    """(wall, CPU) seconds per run of each method; each round runs every method once, in turn.
+
+    CPU time is this process's (and its children's, for the methods that run ``dot``)."""
+    live = [(name, fn) for name, fn in fns.items() if fn is not None]
+    for _, fn in live if warm_up else ():
+        fn()
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in live}
+    for r in range(runs):
+        for name, fn in live[r % len(live):] + live[:r % len(live)]:
+            wall, cpu = time.perf_counter(), _cpu_seconds()
+            fn()
+            samples[name].append((time.perf_counter() - wall, _cpu_seconds() - cpu))
+    return samples
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
+        resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _paired(a: list[tuple[float, float]], b: list[tuple[float, float]], which: int) -> float:
+    """Median over rounds of a / b (0: wall, 1: CPU time): two runs made side by side."""
+    return statistics.median(x[which] / y[which] for x, y in zip(a, b, strict=True))
+
+
+def spawn_cost(runs: int = 21) -> float | None:
+    """Seconds to run a Graphviz program on a small graph: ``acyclic`` from the wheel.
+
+    A lower bound on what starting ``dot`` adds to every pydot call (``dot`` loads more
+    libraries and plugins)."""
+    tool = Path(pygraphviz.__file__).parent / "bin" / "acyclic"
+    if not tool.exists():
+        return None
+    data = nx.nx_pydot.to_pydot(graphs.pipeline(10)).to_string().encode("utf-8")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([str(tool)], input=data, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def _ms(seconds: float | None) -> str:
+    if seconds is None:
+        return "not installed"
+    return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.2f} s"
+
+
+def render_rows(sizes: tuple[int, ...], scale: float) -> list[dict]:
+    rows = []
+    for n in sizes:
+        g = graphs.pipeline(n)
+        runs = max(1, round(RUNS.get(n, 3) * scale)) | 1
+        fns = methods(g)
+        clock = EngineClock()
+        try:
+            samples = time_methods(fns, runs, warm_up=n <= WARM_UP_UP_TO)
+        finally:
+            clock.close()
+        engine = clock.calls[-runs:]  # one Graphviz call per dl.render, in order
+        ours = [(d[0] - e[0], d[1] - e[1]) for d, e in zip(samples["dl"], engine, strict=True)]
+        t = {name: statistics.median(v[0] for v in values) for name, values in samples.items()}
+        rows.append({"nodes": n, "edges": g.number_of_edges(), "runs": runs, **t,
+                     "ours": statistics.median(o[1] for o in ours),
+                     "ours_cpu": _paired(ours, samples["raw"], 1),
+                     "dl_wall": _paired(samples["dl"], samples["raw"], 0),
+                     "dl_cpu": _paired(samples["dl"], samples["raw"], 1),
+                     "pydot_wall": _paired(samples["pydot"], samples["raw"], 0),
+                     "pydot_cpu": _paired(samples["pydot"], samples["raw"], 1),
+                     "dl_vs_pydot": _paired(samples["dl"], samples["pydot"], 1)})  # fmt: skip
+        print(f"  {n:>5} nodes: dl {_ms(t['dl'])}, raw {_ms(t['raw'])}", file=sys.stderr)
+    return rows
+
+
+def render_table(rows: list[dict]) -> str:
+    mark = "" if shutil.which("dot") else "†"
+    lines = [
+        "| nodes | edges | runs | `dl.render` | raw engine, geometry DOT | raw engine, styled "
+        f"DOT | `graphviz` + system dot | pydot{mark} | dl / raw, wall | dl / raw, CPU | "
+        f"ours, CPU | 1 + ours / raw | pydot{mark} / raw, CPU |",
+        "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['nodes']:,} | {row['edges']:,} | {row['runs']} | {_ms(row['dl'])} | "
+            f"{_ms(row['raw'])} | {_ms(row['raw_styled'])} | {_ms(row.get('graphviz'))} | "
+            f"{_ms(row['pydot'])} | {row['dl_wall']:.2f}x | **{row['dl_cpu']:.2f}x** | "
+            f"{_ms(row['ours'])} | {1 + row['ours_cpu']:.3f}x | {row['pydot_cpu']:.2f}x |"
+        )
+    return "\n".join(lines)
+
+
+def _child(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter (bench/ importable); it prints one JSON object."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=ROOT, check=True)  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+IMPORT_CODE = """
+import json, sys, time
+start = time.perf_counter()
+import diagrams_lib
+took = time.perf_counter() - start
+heavy = [m for m in ("networkx", "pygraphviz", "pydot", "graphviz") if m in sys.modules]
+print(json.dumps({"seconds": took, "heavy": heavy}))
+"""
+
+
+def import_time(runs: int = 9) -> tuple[float, list[str]]:
+    results = [_child(IMPORT_CODE) for _ in range(runs)]
+    return statistics.median(r["seconds"] for r in results), results[0]["heavy"]
+
+
+# Peak resident memory of the render alone: the kernel's high-water mark (VmHWM), reset
+# just before the render. (ru_maxrss cannot be reset, and a child started from a big
+# parent may report the parent's peak.)
+PEAK_CODE = """
+import contextlib, io, json, resource
+import graphs, pygraphviz
+import diagrams_lib as dl
+def status(field):
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+g = graphs.pipeline({n})
+if {raw!r}:
+    from run import geometry_dot
+    dot = geometry_dot(g)
+before = status("VmRSS")
+with open("/proc/self/clear_refs", "w") as f:
+    f.write("5")
+if {raw!r}:
+    with contextlib.redirect_stderr(io.StringIO()):
+        pygraphviz.AGraph(string=dot).draw(format="svg", prog="dot")
+else:
+    dl.render(g)
+maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"before": before, "peak": status("VmHWM"), "maxrss": maxrss}}))
+"""
+
+REPEAT_CODE = """
+import gc, json, os, tracemalloc
+import networkx as nx
+import pygraphviz
+import diagrams_lib as dl
+page = os.sysconf("SC_PAGE_SIZE")
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * page / 2**20
+g = nx.DiGraph(title="Small, rendered again and again")
+g.add_node("a", label="Collect the data", role="start")
+g.add_node("b", label="Clean and de-duplicate it", group={group!r})
+g.add_node("c", label="Tokenize", group={group!r}, note="about 13T tokens")
+g.add_node("d", label="Train", role="end")
+g.add_edges_from([("a", "b"), ("b", "c"), ("c", "d")])
+g.add_edge("a", "d", label="skip when cached")
+if {raw!r}:  # the raw engine alone, on the DOT dl.render lays out
+    from run import geometry_dot
+    dot = geometry_dot(g)
+    work = lambda: pygraphviz.AGraph(string=dot).draw(format="svg", prog="dot")
+else:
+    work = lambda: dl.render(g, legend=True)
+for _ in range(20):
+    work()
+if {trace!r}:
+    tracemalloc.start()
+points = []
+for i in range({count} + 1):
+    if i % ({count} // 4) == 0:
+        gc.collect()
+        points.append([rss(), tracemalloc.get_traced_memory()[0] / 1024])
+    if i < {count}:
+        work()
+print(json.dumps({{"points": points}}))
+"""
+
+
+def memory(n_peak: int) -> str:
+    if not Path("/proc/self/status").exists():
+        return "Memory figures need Linux's `/proc`; skipped on this system."
+    ours = _child(PEAK_CODE.format(n=n_peak, raw=False))
+    raw = _child(PEAK_CODE.format(n=n_peak, raw=True))
+    flat = _child(REPEAT_CODE.format(count=SMALL_RENDERS, group=None, raw=False, trace=True))
+    grouped = {raw: _child(REPEAT_CODE.format(count=CLUSTER_RENDERS, group="Prepare", raw=raw,
+                                              trace=True))
+               for raw in (False, True)}  # fmt: skip
+    lines = [
+        f"Peak resident memory while rendering the {n_peak:,}-node graph, in a fresh process: "
+        "the kernel's high-water mark (`VmHWM`), reset right before the render "
+        "(`resource.getrusage` `ru_maxrss` of the whole process in the last column):",
+        "",
+        "| | resident before | peak during the render | added | `ru_maxrss` |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, m in (("`dl.render`", ours), ("raw engine, geometry DOT → SVG", raw)):
+        lines.append(f"| {name} | {m['before']:.0f} MiB | {m['peak']:.0f} MiB | "
+                     f"{m['peak'] - m['before']:.0f} MiB | {m['maxrss']:.0f} MiB |")  # fmt: skip
+    lines += [
+        "",
+        f"{SMALL_RENDERS:,} renders of one small graph (4 nodes, a note, an edge label, a "
+        "legend) in a fresh process, after 20 warm-up renders; resident memory from "
+        "`/proc/self/statm`, Python heap from `tracemalloc`, both after `gc.collect()`:",
+        "",
+        "| renders | resident | Python heap (traced) |",
+        "|---:|---:|---:|",
+    ]
+    for i, (rss, heap) in enumerate(flat["points"]):
+        lines.append(f"| {i * SMALL_RENDERS // 4:,} | {rss:.2f} MiB | {heap:.1f} KiB |")
+    (r0, h0), (r1, h1) = flat["points"][1], flat["points"][-1]
+    lines += [
+        "",
+        f"From render {SMALL_RENDERS // 4:,} to {SMALL_RENDERS:,}: {r1 - r0:+.2f} MiB resident, "
+        f"{h1 - h0:+.1f} KiB Python heap (a few KiB at first, then level).",
+        "",
+        "With two of the nodes in a group (a Graphviz cluster), resident memory grows by a "
+        "few hundred bytes a call, with Graphviz alone on the same DOT too "
+        f"({CLUSTER_RENDERS:,} calls, fresh processes):",
+        "",
+        f"| | resident after 20 | after {CLUSTER_RENDERS // 4:,} | after "
+        f"{CLUSTER_RENDERS:,} | growth per call, last three quarters | Python heap, same |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for raw_engine, name in ((False, "`dl.render`"), (True, "raw engine alone, same DOT")):
+        points = grouped[raw_engine]["points"]
+        (r0, h0), (r1, h1) = points[1], points[-1]
+        lines.append(f"| {name} | {points[0][0]:.2f} MiB | {r0:.2f} MiB | {r1:.2f} MiB | "
+                     f"{(r1 - r0) * 2**20 / (CLUSTER_RENDERS * 3 / 4):,.0f} bytes | "
+                     f"{h1 - h0:+.1f} KiB |")  # fmt: skip
+    lines += ["", "The Python heap stays level, so that growth is native memory: Graphviz 14.1.5 "
+              "keeps some after each layout of a graph with a cluster, through pygraphviz "
+              "alone as well (and the C allocator's own pools vary with everything else a "
+              "process allocates)."]  # fmt: skip
+    return "\n".join(lines)
+
+
+def _report_inputs(folder: Path) -> tuple[dict[str, Callable], Path, Path]:
+    names = [f"synthetic-{i:03d}" for i in range(BUILD_FIGURES)]
+    sections = folder / "sections"
+    sections.mkdir()
+    body = "\n\n".join(f"## Part {i}\n\n{{{{figure:{name}}}}}" for i, name in enumerate(names))
+    (sections / "00-all.md").write_text(f"# Synthetic report\n\n{body}\n", encoding="utf-8")
+    texts = folder / "figures.toml"
+    texts.write_text("".join(
+        f'[{name}]\ntitle = "Synthetic figure {i}"\nalt = "A pipeline"\n'
+        f'caption = "Steps."\ndescription = "A synthetic pipeline."\n\n'
+        for i, name in enumerate(names)), encoding="utf-8")  # fmt: skip
+    figures = {name: functools.partial(graphs.figure, i) for i, name in enumerate(names)}
+    return figures, sections, texts
+
+
+def _spin(count: int) -> float:
+    start = time.perf_counter()
+    sum(range(count))
+    return time.perf_counter() - start
+
+
+def free_cores(cores: int, count: int = 20_000_000) -> float:
+    """How many cores this machine gives us right now: ``cores`` CPU-bound tasks in as many
+    processes, against one task alone."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    alone = min(_spin(count) for _ in range(2))
+    with ProcessPoolExecutor(max_workers=cores) as pool:
+        list(pool.map(_spin, [count // 10] * cores))  # start the workers
+        start = time.perf_counter()
+        list(pool.map(_spin, [count] * cores))
+        together = time.perf_counter() - start
+    return min(cores, cores * alone / together)
+
+
+def report_build() -> str:
+    from report.build import build
+
+    cores = os.cpu_count() or 1
+    free = free_cores(cores)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        figures, sections, texts = _report_inputs(folder)
+        cache = folder / "cache"
+
+        def timed(**options) -> tuple[float, object]:
+            start = time.perf_counter()
+            out = build(figures=figures, sections=sections, texts_path=texts, **options)
+            return time.perf_counter() - start, out
+
+        serial, a = timed(use_cache=False, jobs=1)
+        parallel, b = timed(use_cache=False, jobs=cores)
+        if a.files != b.files:
+            raise SystemExit("the parallel build differs from the serial one")
+        cold, _ = timed(cache_dir=cache)
+        warm, warm_out = timed(cache_dir=cache)
+        figures["synthetic-042"] = functools.partial(graphs.pipeline, 33, seed=7,
+                                                     title="Changed figure")  # fmt: skip
+        one, one_out = timed(cache_dir=cache)
+    sizes = [graphs.figure(i).number_of_nodes() for i in range(BUILD_FIGURES)]
+    return "\n".join([
+        f"{BUILD_FIGURES} figures of {min(sizes)} to {max(sizes)} nodes "
+        f"({sum(sizes):,} in all), `report.build.build()`:",
+        "",
+        "| build | figures laid out | time | speed-up |",
+        "|---|---:|---:|---:|",
+        f"| serial, no cache (`jobs=1`) | {BUILD_FIGURES} | {_ms(serial)} | 1.00x |",
+        f"| parallel, no cache ({cores} processes) | {BUILD_FIGURES} | {_ms(parallel)} | "
+        f"{serial / parallel:.2f}x |",
+        f"| parallel, empty cache (fills it) | {BUILD_FIGURES} | {_ms(cold)} | "
+        f"{serial / cold:.2f}x |",
+        f"| rebuild, nothing changed | {len(warm_out.rendered)} | {_ms(warm)} | "
+        f"{serial / warm:.0f}x |",
+        f"| rebuild, one figure changed | {len(one_out.rendered)} | {_ms(one)} | "
+        f"{serial / one:.0f}x |",
+        "",
+        f"The parallel build is byte-identical to the serial one. This machine has {cores} "
+        f"cores; just before these builds, {cores} CPU-bound tasks in {cores} processes ran "
+        f"as fast as {free:.1f} cores would"
+        + (", so other work was using the rest, and no parallel build could gain more than "
+           f"{free:.1f}x here." if free < cores - 0.3 else "."),
+    ])
+
+
+def _cpu() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine(load_start: float) -> str:
+    dot = shutil.which("dot")
+    packages = ", ".join(f"{p} {_version(p)}" for p in
+                         ("networkx", "pygraphviz", "pydot", "graphviz"))  # fmt: skip
+    return "\n".join([
+        f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- CPU: {_cpu()}, {os.cpu_count()} cores; {platform.system()} {platform.release()}; "
+        f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
+        f"- Python {platform.python_version()} ({platform.python_implementation()})",
+        f"- Graphviz {dl.engine_version()} (pygraphviz wheel, in process); system `dot`: "
+        f"{dot or 'not installed'}",
+        f"- diagrams_lib {dl.__version__}; {packages}",
+    ])
+
+
+METHOD = """\
+How each column is measured: wall-clock medians over the runs shown; in each round every
+method runs once, in turn, so that load on the machine hits all alike; up to 1,000 nodes
+one untimed warm-up call each. The ratios are medians of per-round ratios (two runs made
+side by side), in wall-clock time and in CPU time (`getrusage`: this process and its
+children). On a shared machine a run can wait for a core, which wall-clock time counts and
+CPU time does not, so the targets below are judged on CPU time; both are shown.
+**ours** is the part of `dl.render` outside its Graphviz call (validation, text, reading
+the layout back, the SVG), timed inside the same runs; **1 + ours / raw** is the overhead
+that leaves, which the differences between two layouts of the same graph do not blur (at
+3,000 nodes they are larger than all of our own work). A target counts as met only when
+both `dl / raw` and `1 + ours / raw` are within it.
+
+- **`dl.render`**: `dl.render(g)` with the default options: validate the graph, wrap and
+  measure every label, lay out, draw the SVG.
+- **raw engine, geometry DOT**: `pygraphviz.AGraph(string=dot).draw(format="svg",
+  prog="dot")` on exactly the DOT `dl.render` lays out (`diagrams_lib.layout.geometry_dot`:
+  fixed-size boxes and label spacers, no text). This is the baseline of every ratio: the
+  same layout problem, through the same Graphviz, with nothing of ours around it. It
+  writes an SVG; `dl.render` has Graphviz attach the positions and reads them back instead.
+- **raw engine, styled DOT**: the same call on `dl.to_dot(g)`, the styled DOT with the
+  label text, as a user without diagrams_lib would hand it to Graphviz.
+- **`graphviz` + system dot**: `graphviz.Source(dot).pipe(format="svg")` on the geometry
+  DOT, when a `dot` program is on `PATH`.
+- **pydot**: `networkx.nx_pydot.to_pydot(g).create_svg()`.{pydot_note}
+
+The graphs are layered pipelines from `bench/graphs.py` (fixed seeds): labelled steps in
+ranks of about 0.8·√n, about 1.15 edges per node, some roles and notes, and a label on
+one edge in twenty (which makes `dot` insert label ranks: the layout of these graphs
+costs about three times that of the same graphs without edge labels).
+"""
+
+PYDOT_NOTE = """ `create_svg()` runs the `dot`
+  program, which is not installed here (†): the column times the same path with the
+  engine in process, `AGraph(string=to_pydot(g).to_string()).draw(format="svg")`, a
+  lower bound on pydot's time: it leaves out starting a Graphviz program for every call,
+  which costs {spawn} here (`acyclic`, a smaller Graphviz tool from the same wheel, on a
+  10-node graph; `dot` loads more)."""
+
+
+def targets(rows: list[dict], seconds: float, heavy: list[str], spawn: float | None) -> str:
+    checks = []
+    for row in rows:
+        n, ratio, own = row["nodes"], row["dl_cpu"], 1 + row["ours_cpu"]
+        if n in TARGETS:
+            checks.append(f"- `dl.render` within {TARGETS[n]:g}x of the raw engine at {n:,} "
+                          f"nodes: {ratio:.2f}x in CPU time ({row['dl_wall']:.2f}x wall); our "
+                          f"own work adds {(own - 1) * 100:.1f}% to the raw engine's time; "
+                          f"{_verdict(max(ratio, own) <= TARGETS[n])}")  # fmt: skip
+    for row in rows:
+        line = (f"- faster than the pydot path at {row['nodes']:,} nodes: "
+                f"{row['dl_vs_pydot']:.2f}x its CPU time ({_ms(row['dl'])} against "
+                f"{_ms(row['pydot'])} wall)")  # fmt: skip
+        if shutil.which("dot") or spawn is None:
+            line += f", {_verdict(row['dl_vs_pydot'] < 1)}"
+        else:
+            line += (f" without starting a Graphviz program, "
+                     f"{_verdict(row['dl_vs_pydot'] < 1)}; with the smallest such start "
+                     f"({_ms(row['pydot'] + spawn)}), "
+                     f"{_verdict(row['dl'] < row['pydot'] + spawn)}")  # fmt: skip
+        checks.append(line)
+    checks.append(f"- `import diagrams_lib` under {IMPORT_TARGET * 1000:.0f} ms: "
+                  f"{seconds * 1000:.0f} ms (median of 9 fresh processes), "
+                  f"{_verdict(seconds < IMPORT_TARGET)}; of networkx, pygraphviz, pydot and "
+                  f"graphviz it imports {', '.join(heavy) or 'none'}")  # fmt: skip
+    return "\n".join(checks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
+                        help="graph sizes in nodes (default: %(default)s)")  # fmt: skip
+    parser.add_argument("--runs-scale", type=float, default=1.0,
+                        help="multiply the number of runs per size (default: 1)")  # fmt: skip
+    parser.add_argument("--no-write", action="store_true",
+                        help="print only; leave bench/results.md as it is")  # fmt: skip
+    args = parser.parse_args(argv)
+    started, load_start = time.perf_counter(), os.getloadavg()[0]
+    print("timing renders...", file=sys.stderr)
+    rows = render_rows(tuple(args.sizes), args.runs_scale)
+    print("import time, memory, report build...", file=sys.stderr)
+    spawn = None if shutil.which("dot") else spawn_cost()
+    seconds, heavy = import_time()
+    mem = memory(max(args.sizes))
+    build = report_build()
+    note = "" if shutil.which("dot") else PYDOT_NOTE.format(spawn=_ms(spawn))
+    text = "\n\n".join([
+        "# Benchmark results",
+        "Written by `make bench` (`bench/run.py`); every number below was measured on this "
+        "machine:\n\n" + machine(load_start),
+        "## Render time\n\n" + render_table(rows),
+        METHOD.format(pydot_note=note),
+        "## Targets\n\n" + targets(rows, seconds, heavy, spawn),
+        "## Memory\n\n" + mem,
+        "## Report build: cache and parallel layout\n\n" + build,
+        f"_Whole benchmark: {time.perf_counter() - started:.0f} s._",
+    ]) + "\n"
+    print(text)
+    if not args.no_write:
+        (HERE / "results.md").write_text(text, encoding="utf-8")
+        print(f"wrote {HERE / 'results.md'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
