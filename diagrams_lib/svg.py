@@ -17,7 +17,7 @@ from .model import Diagram
 from .quoting import fmt, xml_attr, xml_text
 from .shapes import outline
 from .sizing import LABEL_PAD, NOTE_GAP, label_is_bold
-from .text import TextBlock, measure_block
+from .text import TextBlock, measure_block, text_width
 from .theme import DARK, NodeStyle, Theme, role_title
 
 __all__ = ["MARGIN", "write_svg"]
@@ -71,6 +71,47 @@ def _lines(block: TextBlock, *, x: float, top: float, anchor: str, size: float, 
             f'text-anchor="{anchor}">{spans}</text>')  # fmt: skip
 
 
+# Markers drawn as strokes rather than glyphs: ✓ and ✗ are missing from Helvetica and
+# Arial, and a renderer without font fallback would show a box. Unit: one em.
+_ICONS = {"✓": "M-0.3,0.02 L-0.1,0.24 L0.3,-0.26", "✗": "M-0.24,-0.24 L0.24,0.24 "
+          "M0.24,-0.24 L-0.24,0.24"}  # fmt: skip
+
+
+def _icon(marker: str, cx: float, cy: float, size: float, colour: str) -> str:
+    def scaled(match: re.Match) -> str:
+        return f"{fmt(cx + float(match[1]) * size)},{fmt(cy + float(match[2]) * size)}"
+
+    d = re.sub(r"(-?[\d.]+),(-?[\d.]+)", scaled, _ICONS[marker])
+    return (f'<path class="marker" d="{d}" fill="none" stroke="{colour}" '
+            f'stroke-width="{fmt(size * 0.14)}" stroke-linecap="round" '
+            'stroke-linejoin="round"/>')
+
+
+def _label(box, *, tx: float, top: float, anchor: str, theme: Theme) -> str:
+    """The label's text; a ✓/✗ marker at its start is drawn as an icon, not a glyph."""
+    size, bold, block = theme.font_size, label_is_bold(box.shape), box.label
+    marker = box.style.marker
+    first = block.lines[0]
+    if marker not in _ICONS or not first.startswith(marker + " "):
+        return _lines(block, x=tx, top=top, anchor=anchor, size=size, fill=box.style.text,
+                      cls="label", bold=bold)  # fmt: skip
+    text = first[len(marker) + 1:]
+    text_w = text_width(text, size=size, bold=bold)
+    lead = 0.95 * size  # the icon (0.6 em) and a gap, fixed whatever the font
+    start = {"start": tx, "end": tx - lead - text_w}.get(anchor, tx - (lead + text_w) / 2)
+    step = size * 1.25
+    icon = _icon(marker, start + 0.3 * size, top + step / 2, size, box.style.text)
+    head = TextBlock((text,), size, bold, text_w, step)
+    # The text starts right after the icon, so the pair stays together in any font.
+    out = icon + _lines(head, x=start + lead, top=top, anchor="start", size=size,
+                        fill=box.style.text, cls="label", bold=bold)  # fmt: skip
+    if len(block.lines) > 1:
+        rest = TextBlock(block.lines[1:], size, bold, block.width, block.height - step)
+        out += _lines(rest, x=tx, top=top + step, anchor=anchor, size=size,
+                      fill=box.style.text, cls="label", bold=bold)  # fmt: skip
+    return out
+
+
 def _style_attrs(style: NodeStyle) -> str:
     if style.shape in ("text", "none"):
         return ""
@@ -89,6 +130,8 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
     parts = []
     title = (f"{node.label}. {node.note}" if node.label and node.note
              else node.label or node.note or "")  # fmt: skip
+    if title and box.style.marker:  # the marker's meaning, in words, for screen readers
+        title += f" ({role_title(theme, node.role or 'default')})"
     parts.append(f"<title>{xml_text(title)}</title>")
     shape = outline(box.shape, x, y, box.width, box.height, inset=node.inset)
     if shape is not None:
@@ -114,9 +157,7 @@ def _node(p: Placed, prefix: str, theme: Theme, dx: float, dy: float) -> str:
             anchor, tx = "middle", x
         top = y - content_h / 2
         if box.label.lines:
-            parts.append(_lines(box.label, x=tx, top=top, anchor=anchor, size=theme.font_size,
-                                fill=box.style.text, cls="label",
-                                bold=label_is_bold(box.shape)))  # fmt: skip
+            parts.append(_label(box, tx=tx, top=top, anchor=anchor, theme=theme))
         if box.note:
             note_top = top + (box.label.height + NOTE_GAP if box.label.lines else 0)
             parts.append(_lines(box.note, x=tx, top=note_top, anchor=anchor,
@@ -254,6 +295,8 @@ def _auto_css(prefix: str, light: Theme, roles: set[str], edge_roles: set[str]) 
         elif st.shape not in ("text", "none"):
             rules.append(f"{c}>.shape,{c} a>.shape{{fill:{st.fill};stroke:{st.stroke}}}")
         rules.append(f"{c} .label{{fill:{st.text}}}")
+        if st.marker:
+            rules.append(f"{c} .marker{{stroke:{st.text}}}")
     for role in sorted(edge_roles):
         if role in d.edges:
             st = d.edges[role]

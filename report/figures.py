@@ -483,7 +483,7 @@ def future_directions() -> nx.Graph:
     for i, (_, role, note) in enumerate(branches):
         g.nodes[f"b{i}"].update(role=role, note=note)
         _widen(g, f"b{i}", 280 if i < 3 else 260)
-    legend = "✓ Backed by the talk\nOthers: per the summary only"
+    legend = "Green, with a check mark: backed by the talk\nBlue: per the summary only"
     g.add_node("legend", label=legend, role="caption", shape="text", size=ax.text_box_size(legend))
     return g
 

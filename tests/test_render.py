@@ -117,8 +117,7 @@ def test_roles_differ_by_more_than_colour():
     assert shape_of("hw").get("stroke-dasharray")  # ruled out: dotted
     assert shape_of("lib").get("stroke-dasharray") is None
     assert float(shape_of("lib").get("stroke-width")) > float(shape_of("hw").get("stroke-width"))
-    label = "".join(root.find(".//s:g[@data-key='lib']/s:text", NS).itertext())
-    assert label.startswith("✓ ")
+    assert root.find(".//s:g[@data-key='lib']/s:path[@class='marker']", NS) is not None
     assert shape_of("crash").tag.endswith("polygon")  # symptom: hexagon
 
 
@@ -199,3 +198,11 @@ def test_edge_label_background_clears_its_own_line():
     reserved = size_edge_label(edge, theme=LIGHT, max_width=180)
     drawn_width = reserved.text.width + 2 * LABEL_PAD
     assert reserved.width - drawn_width >= 7.99
+
+
+def test_outcome_markers_are_drawn_not_glyphs_and_named_in_words():
+    root = parse(dl.render(bug_hunt()))
+    lib = root.find(".//s:g[@data-key='lib']", NS)
+    assert lib.find("s:path[@class='marker']", NS) is not None
+    assert "✓" not in "".join(lib.find("s:text", NS).itertext())
+    assert lib.find("s:title", NS).text == "Bug in an external library. the true cause (Confirmed)"

@@ -17,10 +17,10 @@ def test_changes_are_described_in_terms_of_the_graph():
     g.remove_node("ours")
     g.add_edge("fix", "crash", label="regression")
     changes = describe_changes(before, dl.render(g))
-    assert "node 'hw': label 'Hardware faults. ruled out first' -> " \
-           "'Faulty hardware. ruled out first'" in changes
+    assert "node 'hw': label 'Hardware faults. ruled out first (Ruled out)' -> " \
+           "'Faulty hardware. ruled out first (Ruled out)'" in changes
     assert "node 'data': role-ruled_out -> role-open" in changes
-    assert "node 'ours' removed ('Bugs in our own code')" in changes
+    assert "node 'ours' removed ('Bugs in our own code (Ruled out)')" in changes
     assert "edge 'fix' -> 'crash' added" in changes
 
 

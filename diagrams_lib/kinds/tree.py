@@ -1,7 +1,7 @@
 """Tree: a hypothesis or decision tree, each item marked confirmed, ruled out or open.
 
 An outcome is never shown by colour alone: the theme gives each outcome role its own
-line style and a text marker (✓ confirmed, ✗ ruled out, ? open).
+line style and a marker (✓ confirmed, ✗ ruled out, ? open).
 
 >>> g = tree({"label": "Build is slow", "children": [
 ...     {"label": "Cache misses", "outcome": "confirmed"},
