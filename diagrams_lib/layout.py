@@ -125,7 +125,7 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
     if prog == "nop2":
         graph.append(("splines", "false"))
     elif prog != "dot":
-        graph += [("overlap", "prism"), ("sep", '"+14"'), ("splines", "true")]
+        graph += [("overlap", "scale"), ("sep", '"+14"'), ("splines", "true")]
     graph += [(k, dot_string(v)) for k, v in diagram.dot]
     yield "digraph G {"
     yield f"graph [{_attrs(graph)}];"

@@ -206,3 +206,10 @@ def test_outcome_markers_are_drawn_not_glyphs_and_named_in_words():
     assert lib.find("s:path[@class='marker']", NS) is not None
     assert "✓" not in "".join(lib.find("s:text", NS).itertext())
     assert lib.find("s:title", NS).text == "Bug in an external library. the true cause (Confirmed)"
+
+
+@pytest.mark.parametrize("engine", ["dot", "neato", "twopi", "circo"])
+def test_byte_stable_engines_repeat_exactly_and_print_no_warnings(engine, capfd):
+    outputs = {dl.render(bug_hunt(), engine=engine) for _ in range(3)}
+    assert len(outputs) == 1
+    assert capfd.readouterr().err == ""
