@@ -9,7 +9,7 @@ import re
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib.kinds.chart import CAPTION, chart, example
+from diagrams_lib.kinds.chart import chart, example
 
 TWO = {"a": [(0, 1), (1, 3), (2, 2)], "b": [(0, 2), (1, 1), (2, 4)]}
 
@@ -199,19 +199,3 @@ def test_axes_meet_exactly_at_the_corner():
     svg = dl.render(chart(TWO, title="T"))
     paths = dict(re.findall(r'data-source="(axis:[xy]):from"[^>]*>.*?d="M([\d.]+,[\d.]+)', svg))
     assert paths["axis:x"] == paths["axis:y"]
-
-
-def test_same_input_same_bytes():
-    assert dl.render(example()) == dl.render(example())
-
-
-def test_renders_in_dark_theme():
-    assert 'role="img"' in dl.render(example(), theme="dark")
-
-
-def test_caption_is_one_sentence():
-    assert CAPTION.endswith(".") and CAPTION.count(". ") == 0
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-chart")

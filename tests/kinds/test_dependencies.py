@@ -99,7 +99,3 @@ def test_example_reads_well():
     assert CAPTION.endswith(".")
     width = float(re.search(r'width="([\d.]+)"', dl.render(g)).group(1))
     assert 600 <= width <= 1000
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-dependencies")

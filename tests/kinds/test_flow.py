@@ -95,7 +95,3 @@ def test_example_reads_well():
     svg = dl.render(g)
     width = float(re.search(r'width="([\d.]+)"', svg).group(1))
     assert 600 <= width <= 1050
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-flow")

@@ -215,7 +215,3 @@ def test_example_and_caption():
     assert CAPTION.endswith(".") and CAPTION.count(".") == 1
     svg = dl.render(example(), theme="dark")
     assert svg.count('class="node role-set-') == 3 and 'fill-opacity="0.35"' in svg
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-overlap")

@@ -177,7 +177,3 @@ def test_example_and_caption():
     assert CAPTION.endswith(".") and CAPTION.count(".") == 1
     svg = dl.render(example(), theme="dark")
     assert svg.count("role-process") == 4 and "role-highlight" in svg
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-pyramid")

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib.kinds.timeline import CAPTION, example, timeline
+from diagrams_lib.kinds.timeline import example, timeline
 
 
 def _phase(label, start, end, **extra):
@@ -159,16 +159,3 @@ def test_text_never_overlaps_text_or_bars():
 
 def test_build_is_deterministic():
     assert nx.utils.graphs_equal(example(), example())
-    assert dl.render(example()) == dl.render(example())
-
-
-def test_renders_in_dark_theme():
-    assert 'role="img"' in dl.render(example(), theme="dark")
-
-
-def test_caption_is_one_sentence():
-    assert CAPTION.endswith(".") and CAPTION.count(". ") == 0
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-timeline")

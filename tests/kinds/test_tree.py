@@ -129,7 +129,3 @@ def test_example_reads_well():
     assert {d["role"] for _, d in g.nodes(data=True)} >= {"confirmed", "ruled_out", "open"}
     width = float(re.search(r'width="([\d.]+)"', dl.render(g)).group(1))
     assert 500 <= width <= 1000
-
-
-def test_golden(golden_svg):
-    golden_svg(dl.render(example()), "kind-tree")
