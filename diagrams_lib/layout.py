@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import ValidationError
 from .model import Diagram, Edge, Group
@@ -37,8 +37,7 @@ GROUP_LABEL_H = 24.0
 GROUP_MARGIN = 14.0
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A sized node with its centre."""
 
     box: NodeBox
@@ -46,8 +45,7 @@ class Placed:
     y: float
 
 
-@dataclass(frozen=True)
-class PlacedEdge:
+class PlacedEdge(NamedTuple):
     """An edge with its Bezier points, arrow tip and label centre."""
 
     edge: Edge
@@ -58,8 +56,7 @@ class PlacedEdge:
     label_at: Point | None
 
 
-@dataclass(frozen=True)
-class PlacedGroup:
+class PlacedGroup(NamedTuple):
     """A group's rectangle (x, y of the top-left corner)."""
 
     group: Group
@@ -71,7 +68,12 @@ class PlacedGroup:
 
 @dataclass(frozen=True)
 class Scene:
-    """Everything placed, in px, origin top-left."""
+    """Everything placed, in px, origin top-left.
+
+    Positions are Graphviz's own numbers, only flipped (y grows downward): the SVG
+    writer rounds each to two decimals once, as it writes it. Only the overall width
+    and height are rounded here.
+    """
 
     width: float
     height: float
@@ -171,21 +173,28 @@ def _floats(text: str) -> list[float]:
 
 
 def _spline(pos: str, llx: float, ury: float) -> tuple[tuple[Point, ...], Point | None]:
-    """Parse an edge's ``pos`` (``e,x,y`` arrow tip, ``s,x,y`` start, then points), flipped."""
+    """Parse an edge's ``pos`` (``e,x,y`` arrow tip, ``s,x,y`` start, then points), flipped.
+
+    Coordinates are not rounded here: the SVG writer rounds each number once, as it
+    writes it.
+
+    >>> _spline("e,5,1 5,9 5,7 5,5 5,3", 0.0, 10.0)
+    (((5.0, 1.0), (5.0, 3.0), (5.0, 5.0), (5.0, 7.0)), (5.0, 9.0))
+    """
     tokens = pos.split()
     start, tip = 0, None
     while start < len(tokens) and tokens[start][0] in "es":
         if tokens[start][0] == "e":
             x, y = tokens[start][2:].split(",")
-            tip = (round(float(x) - llx, 2), round(ury - float(y), 2))
+            tip = (float(x) - llx, ury - float(y))
         start += 1
     if start == len(tokens):
         return (), tip
     numbers = list(map(float, ",".join(tokens[start:]).split(",")))
     if len(numbers) != 2 * (len(tokens) - start):  # not all "x,y": let the slow path complain
         return _spline_tokens(tokens, llx, ury)
-    xs = [round(x - llx, 2) for x in numbers[0::2]]
-    ys = [round(ury - y, 2) for y in numbers[1::2]]
+    xs = [x - llx for x in numbers[0::2]] if llx else numbers[0::2]
+    ys = [ury - y for y in numbers[1::2]]
     return tuple(zip(xs, ys, strict=True)), tip
 
 
@@ -195,10 +204,10 @@ def _spline_tokens(tokens: list[str], llx: float, ury: float):
     for token in tokens:
         if token.startswith("e,"):
             x, y = _floats(token[2:])
-            tip = (round(x - llx, 2), round(ury - y, 2))
+            tip = (x - llx, ury - y)
         elif not token.startswith("s,"):
             x, y = _floats(token)
-            points.append((round(x - llx, 2), round(ury - y, 2)))
+            points.append((x - llx, ury - y))
     return tuple(points), tip
 
 
@@ -216,7 +225,7 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
     llx, lly, urx, ury = _floats(out["bb"])
 
     def flip(x: float, y: float) -> Point:
-        return (round(x - llx, 2), round(ury - y, 2))
+        return (x - llx, ury - y)
 
     by_name = {}
     clusters = {}
@@ -225,22 +234,20 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
         if name.startswith("cluster_"):
             clusters[name[len("cluster_"):]] = obj
         else:
-            by_name[name] = obj
+            by_name[name] = obj["pos"]
     nodes = []
     for node in diagram.nodes:
-        x, y = by_name[node.id]["pos"].split(",")
-        nodes.append(Placed(boxes[node.id], round(float(x) - llx, 2), round(ury - float(y), 2)))
+        x, y = by_name[node.id].split(",")
+        nodes.append(Placed(boxes[node.id], float(x) - llx, ury - float(y)))
     edges = []
     edge_out = {e.get("id"): e for e in out.get("edges", [])}
-    styles: dict[str | None, EdgeStyle] = {}
+    styles = {role: theme.edge_style(role) for role in {e.role for e in diagram.edges}}
     for edge in diagram.edges:
         raw = edge_out.get(edge.id, {})
         points, tip = _spline(raw.get("pos", ""), llx, ury)
-        label_at = flip(*_floats(raw["lp"])) if "lp" in raw else None
-        style = styles.get(edge.role)
-        if style is None:
-            style = styles[edge.role] = theme.edge_style(edge.role)
-        edges.append(PlacedEdge(edge, style, points, tip, labels.get(edge.id), label_at))
+        label = labels.get(edge.id)
+        label_at = flip(*_floats(raw["lp"])) if label is not None and "lp" in raw else None
+        edges.append(PlacedEdge(edge, styles[edge.role], points, tip, label, label_at))
     groups = tuple(_place_group(g, clusters.get(g.id), nodes, flip) for g in diagram.groups)
     return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups)
 
@@ -249,11 +256,10 @@ def _place_group(group: Group, cluster: dict | None, nodes: list[Placed], flip) 
     if cluster is not None and "bb" in cluster:
         x0, y0, x1, y1 = _floats(cluster["bb"])
         (ax, ay), (bx, by) = flip(x0, y1), flip(x1, y0)
-        return PlacedGroup(group, ax, ay, round(bx - ax, 2), round(by - ay, 2))
+        return PlacedGroup(group, ax, ay, bx - ax, by - ay)
     members = [p for p in nodes if p.box.node.id in group.members]
     left = min(p.x - p.box.width / 2 for p in members) - GROUP_MARGIN
     right = max(p.x + p.box.width / 2 for p in members) + GROUP_MARGIN
     top = min(p.y - p.box.height / 2 for p in members) - GROUP_MARGIN - GROUP_LABEL_H
     bottom = max(p.y + p.box.height / 2 for p in members) + GROUP_MARGIN
-    return PlacedGroup(group, round(left, 2), round(top, 2), round(right - left, 2),
-                       round(bottom - top, 2))  # fmt: skip
+    return PlacedGroup(group, left, top, right - left, bottom - top)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from numbers import Real
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
@@ -47,14 +47,17 @@ NODE_ATTRIBUTES = ("label", "role", "group", "note", "shape", "pin", "size", "al
 EDGE_ATTRIBUTES = ("label", "role", "dot")
 GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "engine", "groups", "dot")
 _ALIGNS = ("center", "left", "right")
+_TEXT_ATTRIBUTES = frozenset(("label", "role", "group", "note"))
+# Text check_text() would return unchanged: no control characters (not even tab, CR or
+# newline), surrogates or non-characters.
+_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]").search
 _DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Attributes the library computes itself; the escape hatch may not override them.
 _RESERVED_DOT = {"label", "xlabel", "width", "height", "fixedsize", "shape", "pos", "id",
                  "bb", "lp", "headlabel", "taillabel", "image", "URL", "href"}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """One node, validated. ``id`` is the synthetic DOT id (``n0``, ``n1``...)."""
 
     key: Hashable
@@ -73,8 +76,7 @@ class Node:
     dot: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """One edge, validated, between two node ids."""
 
     id: str
@@ -87,8 +89,7 @@ class Edge:
     dot: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """A cluster of nodes sharing a ``group`` name."""
 
     id: str
@@ -145,11 +146,23 @@ def _dot_attrs(value: Any, *, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-def _optional_text(data: Mapping, name: str, *, where: str) -> str | None:
+def _text(value: Any, key: Hashable, name: str) -> str:
+    """Node ``key``'s attribute ``name`` checked as text. The message naming them is
+    built only for an error: plain text costs one regex search."""
+    if type(value) is str and _PLAIN(value) is None:
+        return value
+    return check_text(value, where=f"{_describe(key)} attribute {name!r}")
+
+
+def _optional_text(data: Mapping, name: str, key: Hashable) -> str | None:
     value = data.get(name)
-    if value is None:
-        return None
-    return check_text(value, where=f"{where} attribute {name!r}")
+    return None if value is None else _text(value, key, name)
+
+
+def _edge_text(value: Any, u: Hashable, v: Hashable, name: str) -> str | None:
+    if value is None or (type(value) is str and _PLAIN(value) is None):
+        return value
+    return check_text(value, where=f"edge {u!r} -> {v!r} attribute {name!r}")
 
 
 def _link(value: Any, *, where: str) -> str | None:
@@ -168,12 +181,22 @@ def _link(value: Any, *, where: str) -> str | None:
 
 
 def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
-    where = _describe(key)
     label = data.get("label")
     if label is None:  # the key is the label: any hashable, shown as its str()
         label = key if isinstance(key, (str, int, float)) else str(key)
-    label = check_text(label, where=f"{where} attribute 'label'")
-    shape = _optional_text(data, "shape", where=where)
+    label = _text(label, key, "label")
+    role = _optional_text(data, "role", key)
+    group = _optional_text(data, "group", key)
+    note = _optional_text(data, "note", key)
+    if data.keys() <= _TEXT_ATTRIBUTES:  # most nodes: nothing else to check
+        return Node(key, f"n{index}", label, role, group, note)
+    return Node(key, f"n{index}", label, role, group, note, **_node_options(key, data))
+
+
+def _node_options(key: Hashable, data: Mapping) -> dict[str, Any]:
+    """The node attributes other than label, role, group and note, validated."""
+    where = _describe(key)
+    shape = _optional_text(data, "shape", key)
     if shape is not None and shape not in SHAPES:
         raise UnknownOptionError(
             f"{where} attribute 'shape' is {shape!r}; choose one of: {', '.join(SHAPES)}"
@@ -194,22 +217,16 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     hide_label = data.get("hide_label", False)
     if not isinstance(hide_label, bool):
         raise DiagramTypeError(f"{where} attribute 'hide_label' must be True or False")
-    return Node(
-        key=key,
-        id=f"n{index}",
-        label=label,
-        role=_optional_text(data, "role", where=where),
-        group=_optional_text(data, "group", where=where),
-        note=_optional_text(data, "note", where=where),
-        shape=shape,
-        pin=None if pin is None else _pair(pin, where=f"{where} attribute 'pin'"),
-        size=size,
-        align=align,
-        link=_link(data.get("link"), where=where),
-        inset=float(inset),
-        hide_label=hide_label,
-        dot=_dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
-    )
+    return {
+        "shape": shape,
+        "pin": None if pin is None else _pair(pin, where=f"{where} attribute 'pin'"),
+        "size": size,
+        "align": align,
+        "link": _link(data.get("link"), where=where),
+        "inset": float(inset),
+        "hide_label": hide_label,
+        "dot": _dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+    }
 
 
 def _groups(g: Any, nodes: tuple[Node, ...]) -> tuple[Group, ...]:
@@ -268,7 +285,10 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
     triples = g.edges(keys=True, data=True) if multi else g.edges(data=True)
     for i, item in enumerate(triples):
         u, v, data = item[0], item[1], item[-1]
-        where = f"edge {u!r} -> {v!r}"
+        label, role, dot = data.get("label"), data.get("role"), data.get("dot")
+        if label is None and role is None and dot is None:  # a plain edge: nothing to check
+            edges.append(Edge(f"e{i}", ids[u], ids[v], u, v))
+            continue
         edges.append(
             Edge(
                 id=f"e{i}",
@@ -276,9 +296,9 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
                 target=ids[v],
                 source_key=u,
                 target_key=v,
-                label=_optional_text(data, "label", where=where),
-                role=_optional_text(data, "role", where=where),
-                dot=_dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+                label=_edge_text(label, u, v, "label"),
+                role=_edge_text(role, u, v, "role"),
+                dot=_dot_attrs(dot, where=f"edge {u!r} -> {v!r} attribute 'dot'"),
             )
         )
     return Diagram(

@@ -15,11 +15,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from numbers import Real
 
 from .errors import DiagramTypeError, ValidationError
 
-__all__ = ["check_text", "dot_string", "fmt", "slug", "xml_attr", "xml_text"]
+__all__ = ["NUM", "check_text", "dot_string", "fill_numbers", "fmt", "round2", "slug", "xml_attr",
+           "xml_text"]  # fmt: skip
 
 # C0 controls except tab and newline, DEL, C1 controls, surrogates and the two
 # non-characters XML 1.0 cannot carry.
@@ -118,3 +120,36 @@ def fmt(value: float) -> str:
     """
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def round2(value: float) -> float:
+    """``round(value, 2)``, the same float, faster for values already near two decimals.
+
+    >>> round2(115.27000000000001), round2(2.675), round2(-0.004), round2(1e308)
+    (115.27, 2.67, -0.0, 1e+308)
+    """
+    try:
+        hundredths = round(value * 100)
+    except (OverflowError, ValueError):  # too large, infinite or NaN
+        return round(value, 2)
+    if hundredths and abs(value * 100 - hundredths) < 1e-6:  # far from a tie: the nearest
+        return hundredths / 100  # two-decimal value, which is what round() returns too
+    return round(value, 2)
+
+
+# A number slot in a fill_numbers() template: "%.2f" closed by a mark, so that the zeros
+# fmt() strips can be found and stripped in one pass. Templates hold only the library's own
+# markup, never user text (a "%" in it would be read as a slot).
+NUM = "%.2f\x01"
+
+
+def fill_numbers(template: str, values: Sequence[float]) -> str:
+    """Fill the :data:`NUM` slots of ``template``; each number comes out as :func:`fmt` writes it.
+
+    One ``%`` and four replacements instead of a call per number:
+
+    >>> fill_numbers(f"M{NUM},{NUM} L{NUM},{NUM}", (3.14159, 2.0, -0.001, 12.5))
+    'M3.14,2 L0,12.5'
+    """
+    return ((template % tuple(values)).replace("-0.00\x01", "0").replace(".00\x01", "")
+            .replace("0\x01", "").replace("\x01", ""))  # fmt: skip

@@ -6,15 +6,26 @@
 
 from __future__ import annotations
 
-from .quoting import fmt
+from .quoting import NUM, fill_numbers
 
-__all__ = ["CORNER", "outline"]
+__all__ = ["CORNER", "outline", "outline_template"]
 
 CORNER = 8.0
 
 
-def _poly(points: list[tuple[float, float]]) -> str:
-    return '<polygon points="' + " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points) + '"'
+_XY = f"{NUM},{NUM}"
+
+
+def _poly(points: list[tuple[float, float]]) -> tuple[str, tuple[float, ...]]:
+    template = '<polygon points="' + " ".join([_XY] * len(points)) + '"'
+    return template, tuple(v for point in points for v in point)
+
+
+_RECT = f'<rect x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}"'
+_ROUNDED = _RECT + f' rx="{NUM}"'
+_ELLIPSE = f'<ellipse cx="{NUM}" cy="{NUM}" rx="{NUM}" ry="{NUM}"'
+_CIRCLE = f'<circle cx="{NUM}" cy="{NUM}" r="{NUM}"'
+_NOTE = f'<path d="M{_XY} H{NUM} L{_XY} V{NUM} H{NUM} Z M{_XY} V{NUM} H{NUM}"'
 
 
 def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float) -> str | None:
@@ -23,19 +34,30 @@ def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float)
     The caller appends style attributes and ``/>``. ``None`` means nothing is drawn
     (``text`` and ``none`` shapes).
     """
-    left, top, right, bottom = x - w / 2, y - h / 2, x + w / 2, y + h / 2
+    found = outline_template(shape, x, y, w, h, inset=inset)
+    return None if found is None else fill_numbers(*found)
+
+
+def outline_template(shape: str, x: float, y: float, w: float, h: float, *,
+                     inset: float) -> tuple[str, tuple[float, ...]] | None:  # fmt: skip
+    """:func:`outline` as a template with :data:`~diagrams_lib.quoting.NUM` slots, and the
+    numbers for them.
+
+    >>> outline_template("circle", 5, 5, 4, 4, inset=0)
+    ('<circle cx="%.2f\\x01" cy="%.2f\\x01" r="%.2f\\x01"', (5, 5, 2.0))
+    """
     if shape in ("text", "none"):
         return None
+    left, top, right, bottom = x - w / 2, y - h / 2, x + w / 2, y + h / 2
     if shape in ("round", "rect", "pill", "square-point"):
         radius = {"round": CORNER, "pill": h / 2}.get(shape, 0.0)
-        corner = f' rx="{fmt(radius)}"' if radius else ""
-        return (f'<rect x="{fmt(left)}" y="{fmt(top)}" width="{fmt(w)}" height="{fmt(h)}"'
-                f"{corner}")  # fmt: skip
-    if shape in ("ellipse", "circle", "point"):
-        if shape == "ellipse":
-            return (f'<ellipse cx="{fmt(x)}" cy="{fmt(y)}" rx="{fmt(w / 2)}" '
-                    f'ry="{fmt(h / 2)}"')  # fmt: skip
-        return f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="{fmt(min(w, h) / 2)}"'
+        if radius:
+            return _ROUNDED, (left, top, w, h, radius)
+        return _RECT, (left, top, w, h)
+    if shape == "ellipse":
+        return _ELLIPSE, (x, y, w / 2, h / 2)
+    if shape in ("circle", "point"):
+        return _CIRCLE, (x, y, min(w, h) / 2)
     if shape in ("diamond", "diamond-point"):
         return _poly([(x, top), (right, y), (x, bottom), (left, y)])
     if shape == "triangle-point":
@@ -51,7 +73,6 @@ def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float)
         return _poly([(left + inset, top), (right - inset, top), (right, bottom), (left, bottom)])
     if shape == "note":
         fold = min(12.0, h / 3)
-        return (f'<path d="M{fmt(left)},{fmt(top)} H{fmt(right - fold)} L{fmt(right)},'
-                f"{fmt(top + fold)} V{fmt(bottom)} H{fmt(left)} Z M{fmt(right - fold)},"
-                f'{fmt(top)} V{fmt(top + fold)} H{fmt(right)}"')  # fmt: skip
+        return _NOTE, (left, top, right - fold, right, top + fold, bottom, left, right - fold,
+                       top, top + fold, right)  # fmt: skip
     raise ValueError(f"no outline for shape {shape!r}")  # model.py validates shapes first

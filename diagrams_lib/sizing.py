@@ -12,9 +12,10 @@ every machine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Edge, Node
+from .quoting import round2
 from .text import LINE_HEIGHT, TextBlock, measure_block
 from .theme import NodeStyle, Theme
 
@@ -35,8 +36,7 @@ GV_SHAPES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class NodeBox:
+class NodeBox(NamedTuple):
     """A node with its style, wrapped text and box size in px (not yet placed)."""
 
     node: Node
@@ -53,8 +53,7 @@ class NodeBox:
         return GV_SHAPES.get(self.shape, "box")
 
 
-@dataclass(frozen=True)
-class LabelBox:
+class LabelBox(NamedTuple):
     """An edge label: its wrapped text and the box reserved for it in the layout."""
 
     text: TextBlock
@@ -117,7 +116,9 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     A fixed ``size`` on the node wins; its text then wraps to fit inside it (the
     size, not ``max_width``, decides where lines break).
     """
-    style = theme.node_style(node.role, where=f"node {node.key!r}")
+    style = theme.nodes.get(node.role or "default")
+    if style is None:  # raises, naming the node
+        style = theme.node_style(node.role, where=f"node {node.key!r}")
     shape = node.shape or style.shape
     if node.size is not None:
         inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
@@ -127,7 +128,7 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     else:
         label, note, w, h = _content(node, style, shape, theme=theme, max_width=max_width)
         width, height = _outer(shape, w, h, node.inset)
-    return NodeBox(node, style, shape, label, note, round(width, 2), round(height, 2))
+    return NodeBox(node, style, shape, label, note, round2(width), round2(height))
 
 
 def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:

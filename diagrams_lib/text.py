@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from diagrams_lib._metrics_data import BOLD, REGULAR, UNITS_PER_EM
 
@@ -37,6 +37,9 @@ _EMOJI = 1250
 _UNKNOWN = {False: max(_EM, REGULAR[ord("W")]), True: max(_EM, BOLD[ord("W")])}
 _BREAK_AFTER = frozenset("-/_.:")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
+# Text that wraps to itself when it fits: no line break, tab or other space control, no
+# run of spaces and none at either end (which _words would drop or collapse).
+_ONE_LINE = re.compile(r"[\t\n\r\f\v]|  |^ | $").search
 
 
 @lru_cache(maxsize=8192)
@@ -82,6 +85,10 @@ def _units(text: str, bold: bool) -> int:
 
 def _px(units: int, size: float) -> float:
     """Convert 1/1000 em to px at ``size``, rounded up to 0.01 (float noise removed first)."""
+    if type(size) is int or (type(size) is float and size.is_integer()):
+        # A whole size: the same ceiling, exact in integers (the rounding below only removes
+        # float noise, and units * size * 100 / _EM is then a fraction of denominator _EM).
+        return -(-units * int(size) * 100 // _EM) / 100
     return math.ceil(round(units * size * 100 / _EM, 6)) / 100
 
 
@@ -171,8 +178,12 @@ def _fit(max_width: float, size: float) -> float:
 def _wrap_units(text: str, max_width: float, size: float, bold: bool) -> tuple[list[str], int]:
     """The wrapped lines of ``text`` (see :func:`wrap`) and the units of the widest."""
     get = _WIDTHS[bold].__getitem__
-    space = get(" ")
     limit = _fit(max_width, size)
+    if _ONE_LINE(text) is None:  # one paragraph, single spaces: maybe it fits as it is
+        units = sum(map(get, text))
+        if units <= limit:
+            return [text], units
+    space = get(" ")
     lines: list[str] = []
     widest = 0
     for paragraph in _paragraphs(text):
@@ -233,8 +244,7 @@ def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> lis
     return _wrap_units(text, max_width, size, bold)[0]
 
 
-@dataclass(frozen=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     """A wrapped, measured block of text.
 
     Attributes:
@@ -278,6 +288,10 @@ def measure_block(text: str, *, max_width: float, size: float, bold: bool = Fals
         raise ValueError(f"max_width must be >= 0, got {max_width!r}")
     # _px only grows with the units, so the widest line is the one with the most units.
     lines, widest = _wrap_units(text, max_width, size, bold)
-    height = round(len(lines) * size * line_height, 2)
-    return TextBlock(lines=tuple(lines), size=size, bold=bold, width=_px(widest, size),
-                     height=height)  # fmt: skip
+    return TextBlock(tuple(lines), size, bold, _px(widest, size),
+                     _height(len(lines), size, line_height))
+
+
+@lru_cache(maxsize=256)
+def _height(count: int, size: float, line_height: float) -> float:
+    return round(count * size * line_height, 2)

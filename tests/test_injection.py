@@ -30,6 +30,7 @@ NASTY = [
     "edge", "graph", "subgraph", "digraph", "strict", "a:b:c", "a -> b", "{ }", "[label=x]",
     ";", "//", "/*", "#", "\u202e evil", "zero\u200bwidth", "\ufeffbom", "e\u0301", "👩‍🔬",
     "中文标签", "x" * 300, "on" + "load=alert(1)", "url(http://evil/x.png)", "%s%n",
+    "100%", "%%", "%(x)s", "%.2f",
 ]  # fmt: skip
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # Text XML 1.0 can carry, minus surrogates; control characters are tested separately.

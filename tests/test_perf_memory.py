@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
 import random
 import subprocess
@@ -14,9 +15,10 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
+from diagrams_lib._metrics_data import UNITS_PER_EM
 from diagrams_lib.engine import layout_geometry, run_layout
-from diagrams_lib.quoting import fmt
-from diagrams_lib.svg import _N, _numbers
+from diagrams_lib.quoting import NUM, fill_numbers, fmt, round2
+from diagrams_lib.text import _px
 from tests.helpers import awkward_keys, bug_hunt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +102,31 @@ def test_batched_number_formatting_is_fmt():
                  1e20, float("inf"), float("-inf"), float("nan")])  # fmt: skip
     for i in range(0, len(values), 9):
         chunk = values[i:i + 9]
-        assert _numbers(",".join([_N] * len(chunk)), chunk) == ",".join(map(fmt, chunk))
+        assert fill_numbers(",".join([NUM] * len(chunk)), chunk) == ",".join(map(fmt, chunk))
+
+
+def test_fast_rounding_is_round():
+    rng = random.Random(12)
+    values = ([rng.uniform(-5000, 5000) for _ in range(20_000)]
+              + [rng.randint(-10**6, 10**6) / 100 + rng.choice((0, 32, 1e-13, -1e-13))
+                 for _ in range(20_000)]
+              + [rng.randint(0, 10**5) / 100 * 1.42 + 20 for _ in range(20_000)]
+              + [0.0, -0.0, -1e-12, 1e-12, -0.004, 0.005, 2.675, 1.005, 1e308, -1e308,
+                 float("inf"), float("-inf")])  # fmt: skip
+    for value in values:
+        assert repr(round2(value)) == repr(round(value, 2)), value
+    assert repr(round2(float("nan"))) == "nan"
+
+
+def test_whole_font_sizes_take_the_exact_integer_path():
+    def slow(units, size):  # the general formula, for every size
+        return math.ceil(round(units * size * 100 / UNITS_PER_EM, 6)) / 100
+
+    rng = random.Random(13)
+    for _ in range(50_000):
+        units = rng.randint(0, 400_000)
+        size = rng.choice((1, 7, 9, 11, 12, 13, 14, 16, 18, 24, 12.0, 14.0, 36.0))
+        assert _px(units, size) == slow(units, size), (units, size)
 
 
 def test_import_loads_no_heavy_package():
