@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -129,6 +130,31 @@ def _read_geometry(lib: Any, graph: Any) -> dict[str, Any]:
     return {"bb": _text(get(graph, b"bb")), "objects": objects, "edges": edges}
 
 
+@lru_cache(maxsize=1)
+def _attach_attrs() -> Callable[[Any], None] | None:
+    """Graphviz's ``attach_attrs`` (public in ``gvc.h``) from the very libgvc pygraphviz
+    runs, or None where it cannot be found for sure (then ``gvRender`` does the job).
+
+    It writes ``pos``, ``bb`` and ``lp`` onto a laid-out graph, which is all the library
+    needs; ``gvRender(..., "dot", NULL)`` does the same and also walks every node and
+    edge through a renderer, for nothing. Found through ``/proc/self/maps`` (Linux), so
+    it is the loaded library itself and never another copy on the system.
+    """
+    try:
+        import ctypes
+
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            paths = {line.split(None, 5)[-1].strip() for line in maps if "libgvc" in line}
+        paths = {path for path in paths if os.path.basename(path).startswith("libgvc")}
+        if len(paths) != 1:
+            return None
+        function = ctypes.CDLL(paths.pop()).attach_attrs
+    except (ImportError, OSError, AttributeError):
+        return None
+    function.argtypes, function.restype = [ctypes.c_void_p], None
+    return lambda graph: function(int(graph))
+
+
 def _scratch_file() -> Any:
     """An anonymous read-write file: in memory where the OS offers it (Linux)."""
     if hasattr(os, "memfd_create"):
@@ -156,8 +182,11 @@ def _wheel_geometry(dot_text: str, prog: str) -> dict[str, Any]:
             if lib.gvLayout(context, graph, prog.encode("ascii")) != 0:
                 raise EngineError(f"Graphviz ({prog}) failed: Graphviz raised a layout error.")
             try:
+                attach = _attach_attrs()
+                if attach is not None:
+                    attach(graph)
                 # Rendering with no output file only attaches pos, bb and lp to the graph.
-                if lib.gvRender(context, graph, b"dot", None) != 0:
+                elif lib.gvRender(context, graph, b"dot", None) != 0:
                     raise EngineError(f"Graphviz ({prog}) failed: could not attach the layout")
                 return _read_geometry(lib, graph)
             finally:

@@ -15,6 +15,7 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
+from diagrams_lib import engine
 from diagrams_lib._metrics_data import UNITS_PER_EM
 from diagrams_lib.engine import layout_geometry, run_layout
 from diagrams_lib.quoting import NUM, fill_numbers, fmt, round2
@@ -68,8 +69,13 @@ def _dots() -> list[tuple[str, str]]:
             ("dot", f"digraph {{ {edges} }}"), ("circo", ring)]
 
 
+@pytest.mark.parametrize("attach", ["attach_attrs", "gvRender"])
 @pytest.mark.parametrize(("prog", "dot"), _dots())
-def test_in_process_geometry_is_what_graphviz_json0_says(prog, dot):
+def test_in_process_geometry_is_what_graphviz_json0_says(prog, dot, attach, monkeypatch):
+    if attach == "gvRender":  # where attach_attrs cannot be found
+        monkeypatch.setattr(engine, "_attach_attrs", lambda: None)
+    elif engine._attach_attrs() is None:
+        pytest.skip("Graphviz's attach_attrs is found through /proc/self/maps (Linux)")
     fast = layout_geometry(dot, prog=prog)
     slow = run_layout(dot, prog=prog)
     assert fast["bb"] == slow["bb"]
