@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .errors import ValidationError
@@ -82,6 +83,7 @@ class Scene:
     groups: tuple[PlacedGroup, ...]
 
 
+@lru_cache(maxsize=1024)  # box sizes repeat: the minimum height, the same label widths
 def _inches(px: float) -> str:
     return f"{px / 72:.4f}".rstrip("0").rstrip(".")
 
@@ -144,6 +146,9 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
             yield "}"
     for node in diagram.nodes:
         box = boxes[node.id]
+        if node.pin is None and not node.dot and box.gv_shape == "box":  # most nodes
+            yield f"{node.id} [width={_inches(box.width)}, height={_inches(box.height)}];"
+            continue
         attrs = [("width", _inches(box.width)), ("height", _inches(box.height))]
         if box.gv_shape != "box":
             attrs.append(("shape", box.gv_shape))
@@ -157,6 +162,9 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
         if style is None:  # looked up once per role; an unknown role names its first edge
             style = styles[edge.role] = theme.edge_style(
                 edge.role, where=f"edge {edge.source_key!r} -> {edge.target_key!r}")
+        if style.arrow and diagram.directed and not edge.dot and edge.id not in labels:
+            yield f"{edge.source} -> {edge.target} [id={edge.id}];"  # most edges
+            continue
         attrs = [("id", edge.id)]
         if not (style.arrow and diagram.directed):
             attrs.append(("arrowhead", "none"))
@@ -181,18 +189,17 @@ def _spline(pos: str, llx: float, ury: float) -> tuple[tuple[Point, ...], Point 
     >>> _spline("e,5,1 5,9 5,7 5,5 5,3", 0.0, 10.0)
     (((5.0, 1.0), (5.0, 3.0), (5.0, 5.0), (5.0, 7.0)), (5.0, 9.0))
     """
-    tokens = pos.split()
-    start, tip = 0, None
-    while start < len(tokens) and tokens[start][0] in "es":
-        if tokens[start][0] == "e":
-            x, y = tokens[start][2:].split(",")
+    tip = None
+    while pos[:2] in ("e,", "s,"):  # the arrow ends come first: "s,x,y e,x,y x,y x,y..."
+        head, _, pos = pos.partition(" ")
+        if head[0] == "e":
+            x, y = head[2:].split(",")
             tip = (float(x) - llx, ury - float(y))
-        start += 1
-    if start == len(tokens):
+    if not pos:
         return (), tip
-    numbers = list(map(float, ",".join(tokens[start:]).split(",")))
-    if len(numbers) != 2 * (len(tokens) - start):  # not all "x,y": let the slow path complain
-        return _spline_tokens(tokens, llx, ury)
+    numbers = list(map(float, pos.replace(" ", ",").split(",")))
+    if len(numbers) != 2 * (pos.count(" ") + 1):  # not all "x,y": let the slow path complain
+        return _spline_tokens(pos.split(), llx, ury)[0], tip
     xs = [x - llx for x in numbers[0::2]] if llx else numbers[0::2]
     ys = [ury - y for y in numbers[1::2]]
     return tuple(zip(xs, ys, strict=True)), tip
