@@ -421,8 +421,16 @@ def report_build() -> str:
             out = build(figures=figures, sections=sections, texts_path=texts, **options)
             return time.perf_counter() - start, out
 
-        serial, a = timed(use_cache=False, jobs=1)
-        parallel, b = timed(use_cache=False, jobs=cores)
+        # Untimed first: imports, font-width tables and the Graphviz context, which the
+        # first build would pay for alone. Then serial and parallel take turns, best of two.
+        for i in range(5):
+            dl.render(graphs.figure(i))
+        serials, parallels = [], []
+        for _ in range(2):
+            serials.append(timed(use_cache=False, jobs=1))
+            parallels.append(timed(use_cache=False, jobs=cores))
+        (serial, a), (parallel, b) = min(serials, key=lambda r: r[0]), min(parallels,
+                                                                          key=lambda r: r[0])
         if a.files != b.files:
             raise SystemExit("the parallel build differs from the serial one")
         cold, _ = timed(cache_dir=cache)
@@ -437,8 +445,9 @@ def report_build() -> str:
         "",
         "| build | figures laid out | time | speed-up |",
         "|---|---:|---:|---:|",
-        f"| serial, no cache (`jobs=1`) | {BUILD_FIGURES} | {_ms(serial)} | 1.00x |",
-        f"| parallel, no cache ({cores} processes) | {BUILD_FIGURES} | {_ms(parallel)} | "
+        f"| serial, no cache (`jobs=1`, best of 2) | {BUILD_FIGURES} | {_ms(serial)} | 1.00x |",
+        f"| parallel, no cache ({cores} processes, best of 2) | {BUILD_FIGURES} | "
+        f"{_ms(parallel)} | "
         f"{serial / parallel:.2f}x |",
         f"| parallel, empty cache (fills it) | {BUILD_FIGURES} | {_ms(cold)} | "
         f"{serial / cold:.2f}x |",
