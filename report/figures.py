@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from diagrams_lib.kinds import _axis as ax
+from diagrams_lib.kinds import axis as ax
 from diagrams_lib.kinds.chart import chart
 from diagrams_lib.kinds.dependencies import dependencies
 from diagrams_lib.kinds.flow import flow

@@ -16,12 +16,27 @@ sys.path.insert(0, str(ROOT))
 import diagrams_lib as dl  # noqa: E402
 from diagrams_lib import kinds, testing  # noqa: E402
 from diagrams_lib.files import atomic_write  # noqa: E402
+from diagrams_lib.kinds import axis  # noqa: E402
 
 INTRO = """# API reference
 
 Everything below is importable as shown; all options are keyword-only. This page is
 generated from the code (`python tools/gen_api_doc.py`) and a test keeps it current.
 """
+
+
+# Constants have no docstring of their own (inspect would give their type's).
+CONSTANTS = {
+    "diagrams_lib.DARK": "The dark theme: light text on a dark card.",
+    "diagrams_lib.ENGINES": "The Graphviz layout engines ``render(engine=...)`` accepts.",
+    "diagrams_lib.LIGHT": "The light theme, the default.",
+    "diagrams_lib.THEMES": "The built-in themes by name (``light``, ``dark``); "
+    "``get_theme`` also accepts ``auto``.",
+    "diagrams_lib.kinds.axis.FONT": "Font size in px that text nodes are drawn at (the "
+    "theme's label size).",
+    "diagrams_lib.kinds.axis.NO_CLIP": "Edge attributes that make a line run exactly "
+    "between its two anchor nodes: Graphviz does not clip it at their outlines.",
+}
 
 
 def _doc(obj: object) -> str:
@@ -42,6 +57,7 @@ def _entry(qualname: str, obj: object) -> list[str]:
         if len(value) > 80:
             value = type(obj).__name__
         head = f"### `{qualname}` = `{value}`"
+        return [head, "", CONSTANTS.get(qualname, "(constant)"), ""]
     return [head, "", _doc(obj) or "(constant)", ""]
 
 
@@ -57,6 +73,9 @@ def render_doc() -> str:
     lines += ["## `diagrams_lib.kinds`", "", _doc(kinds), ""]
     for name in kinds.__all__:
         lines += _entry(f"diagrams_lib.kinds.{name}", getattr(kinds, name))
+    lines += ["## `diagrams_lib.kinds.axis`", "", _doc(axis), ""]
+    for name in axis.__all__:
+        lines += _entry(f"diagrams_lib.kinds.axis.{name}", getattr(axis, name))
     lines += ["## `diagrams_lib.testing`", "", _doc(testing), "",
               "### fixture `diagram_golden(graph_or_svg, name, **render_options)`", "",
               _doc(testing.diagram_golden), "",

@@ -23,9 +23,9 @@ import networkx as nx
 
 from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
 from ..quoting import check_text
-from . import _axis as ax
-from ._axis import Box
+from . import axis as ax
 from ._common import check_title
+from .axis import Box
 
 __all__ = ["CAPTION", "CHART_KINDS", "MAX_SERIES", "chart", "example"]
 

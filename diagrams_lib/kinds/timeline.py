@@ -27,9 +27,9 @@ from ..quoting import check_text
 from ..sizing import NOTE_GAP, PAD_X
 from ..text import LINE_HEIGHT, TextBlock, measure_block
 from ..theme import LIGHT
-from . import _axis as ax
-from ._axis import Box
+from . import axis as ax
 from ._common import check_title
+from .axis import Box
 
 __all__ = ["CAPTION", "MILESTONE_KEYS", "PHASE_KEYS", "UNIT_STEPS", "example", "timeline"]
 

@@ -1,7 +1,10 @@
-"""Axes for the pinned kinds (chart, timeline): scales, tick values and graph pieces.
+"""Axes and annotations for pinned graphs: scales, tick values and graph pieces.
 
-Everything is computed in px with the origin at the top-left of the plotting area and
-y growing DOWN, like the SVG; :func:`pin` turns such a point into a Graphviz pin (y up).
+The chart and timeline kinds are built from these, and they are public so that you can
+add to what a pinned kind returns (a note above a bar, a bracket, a guide line) in the
+same terms. Everything is computed in px with y growing DOWN, like the SVG; :func:`pin`
+turns such a point into a Graphviz pin (points, y up), and ``-pin[1]`` turns a node's
+pin back into it.
 Rules (axes, ticks, gridlines) are edges between invisible ``anchor`` nodes; text is a
 ``text`` node sized from the shipped font metrics, so nothing depends on installed fonts.
 
