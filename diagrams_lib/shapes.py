@@ -8,24 +8,24 @@ from __future__ import annotations
 
 from .quoting import NUM, fill_numbers
 
-__all__ = ["CORNER", "outline", "outline_template"]
+__all__ = ["CORNER", "RECT", "XY", "outline", "outline_template"]
 
 CORNER = 8.0
 
 
-_XY = f"{NUM},{NUM}"
+XY = f"{NUM},{NUM}"  # a point: two number slots
+RECT = f'<rect x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}"'
 
 
 def _poly(points: list[tuple[float, float]]) -> tuple[str, tuple[float, ...]]:
-    template = '<polygon points="' + " ".join([_XY] * len(points)) + '"'
+    template = '<polygon points="' + " ".join([XY] * len(points)) + '"'
     return template, tuple(v for point in points for v in point)
 
 
-_RECT = f'<rect x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}"'
-_ROUNDED = _RECT + f' rx="{NUM}"'
+_ROUNDED = RECT + f' rx="{NUM}"'
 _ELLIPSE = f'<ellipse cx="{NUM}" cy="{NUM}" rx="{NUM}" ry="{NUM}"'
 _CIRCLE = f'<circle cx="{NUM}" cy="{NUM}" r="{NUM}"'
-_NOTE = f'<path d="M{_XY} H{NUM} L{_XY} V{NUM} H{NUM} Z M{_XY} V{NUM} H{NUM}"'
+_NOTE = f'<path d="M{XY} H{NUM} L{XY} V{NUM} H{NUM} Z M{XY} V{NUM} H{NUM}"'
 
 
 def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float) -> str | None:
@@ -53,7 +53,7 @@ def outline_template(shape: str, x: float, y: float, w: float, h: float, *,
         radius = {"round": CORNER, "pill": h / 2}.get(shape, 0.0)
         if radius:
             return _ROUNDED, (left, top, w, h, radius)
-        return _RECT, (left, top, w, h)
+        return RECT, (left, top, w, h)
     if shape == "ellipse":
         return _ELLIPSE, (x, y, w / 2, h / 2)
     if shape in ("circle", "point"):

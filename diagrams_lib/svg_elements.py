@@ -20,14 +20,13 @@ from functools import lru_cache
 
 from .layout import Placed, PlacedEdge, PlacedGroup
 from .quoting import NUM, fill_numbers, fmt, xml_attr, xml_text
-from .shapes import CORNER, outline_template
+from .shapes import CORNER, RECT, XY, outline_template
 from .sizing import LABEL_PAD, NOTE_GAP, label_is_bold
 from .text import TextBlock, measure_block, text_width
 from .theme import NodeStyle, Theme, role_title
 
 __all__ = ["NUM", "Markup", "css_class", "pct_attr", "pct_text"]
 
-_XY = f"{NUM},{NUM}"
 
 
 _TEXT_SPECIAL = re.compile("[&<>%]").search
@@ -82,7 +81,6 @@ class Markup:
 
 
 _TSPAN = f'<tspan x="{NUM}" y="{NUM}">'
-_RECT_SLOTS = f'<rect x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}"'
 
 
 def lines(m: Markup, block: TextBlock, *, x: float, top: float, anchor: str, size: float,
@@ -105,8 +103,8 @@ def lines(m: Markup, block: TextBlock, *, x: float, top: float, anchor: str, siz
 # Markers drawn as strokes rather than glyphs: ✓ and ✗ are missing from Helvetica and
 # Arial, and a renderer without font fallback would show a box. Unit: one em.
 _ICONS = {
-    "✓": (f"M{_XY} L{_XY} L{_XY}", ((-0.3, 0.02), (-0.1, 0.24), (0.3, -0.26))),
-    "✗": (f"M{_XY} L{_XY} M{_XY} L{_XY}",
+    "✓": (f"M{XY} L{XY} L{XY}", ((-0.3, 0.02), (-0.1, 0.24), (0.3, -0.26))),
+    "✗": (f"M{XY} L{XY} M{XY} L{XY}",
           ((-0.24, -0.24), (0.24, 0.24), (0.24, -0.24), (-0.24, 0.24))),
 }  # fmt: skip
 
@@ -158,7 +156,7 @@ def style_attrs(style: NodeStyle) -> str:
     return out
 
 
-_BOXES = {"round": f"{_RECT_SLOTS} rx=\"{_fmt_const(CORNER)}\"", "rect": _RECT_SLOTS}
+_BOXES = {"round": f'{RECT} rx="{_fmt_const(CORNER)}"', "rect": RECT}
 
 
 def _plain_node(m: Markup, p: Placed, *, prefix: str, theme: Theme, key: str, dx: float,
@@ -239,11 +237,11 @@ def node(m: Markup, p: Placed, *, prefix: str, theme: Theme, key: str, dx: float
 def _path_template(rest: int) -> str:
     """``M`` then cubic Beziers (``C``, three points each) or, failing that, lines (``L``)."""
     if rest % 3 == 0:
-        return f"M{_XY}" + f" C{_XY} {_XY} {_XY}" * (rest // 3)
-    return f"M{_XY}" + f" L{_XY}" * rest
+        return f"M{XY}" + f" C{XY} {XY} {XY}" * (rest // 3)
+    return f"M{XY}" + f" L{XY}" * rest
 
 
-_ARROW = f'<polygon class="arrow" points="{_XY} {_XY} {_XY}"'
+_ARROW = f'<polygon class="arrow" points="{XY} {XY} {XY}"'
 _LABEL_BG = f'<rect class="label-bg" x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}" rx="4"'
 
 
