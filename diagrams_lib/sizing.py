@@ -120,14 +120,6 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     if style is None:  # raises, naming the node
         style = theme.node_style(node.role, where=f"node {node.key!r}")
     shape = node.shape or style.shape
-    if node.size is None and node.note is None and not style.marker and not node.hide_label:
-        # Most nodes: a label alone, sized as _content() would, in fewer steps.
-        label = measure_block(node.label, max_width=max_width, size=theme.font_size,
-                              bold=shape != "text")  # fmt: skip
-        if not node.label:
-            label = TextBlock((), label.size, label.bold, 0.0, 0.0)
-        width, height = _outer(shape, label.width, label.height, node.inset)
-        return NodeBox(node, style, shape, label, None, round2(width), round2(height))
     if node.size is not None:
         inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
         wrap_at = max(inner, 24.0 if shape != "text" else 8.0)
