@@ -137,19 +137,26 @@ def round2(value: float) -> float:
     return round(value, 2)
 
 
-# A number slot in a fill_numbers() template: "%.2f" closed by a mark, so that the zeros
-# fmt() strips can be found and stripped in one pass. Templates hold only the library's own
-# markup, never user text (a "%" in it would be read as a slot).
-NUM = "%.2f\x01"
+# A number slot in a fill_numbers() template. Templates hold only the library's own markup
+# and user text with "%" doubled (a lone "%" would be read as a slot).
+NUM = "%s"
 
 
 def fill_numbers(template: str, values: Sequence[float]) -> str:
     """Fill the :data:`NUM` slots of ``template``; each number comes out as :func:`fmt` writes it.
 
-    One ``%`` and four replacements instead of a call per number:
+    The numbers are formatted together, as ``%.2f`` each closed by a mark, in a text of
+    their own: the zeros :func:`fmt` strips are then stripped by three replacements for all
+    of them, on a short text that is pure ASCII (the markup may not be, which would make
+    every pass over it slower). One more ``%`` puts them in their slots:
 
     >>> fill_numbers(f"M{NUM},{NUM} L{NUM},{NUM}", (3.14159, 2.0, -0.001, 12.5))
     'M3.14,2 L0,12.5'
     """
-    return ((template % tuple(values)).replace("-0.00\x01", "0").replace(".00\x01", "")
-            .replace("0\x01", "").replace("\x01", ""))  # fmt: skip
+    # "12.00" -> "12" (closed by \x02 so that no further zero is taken), "12.50" -> "12.5",
+    # "-0" -> "0".
+    text = (("%.2f\x01" * len(values)) % tuple(values)).replace(".00\x01", "\x02")
+    text = text.replace("0\x01", "\x01").replace("-0\x02", "0\x02").replace("\x02", "\x01")
+    numbers = text.split("\x01")
+    numbers.pop()  # the empty text after the last mark
+    return template % tuple(numbers)

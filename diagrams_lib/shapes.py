@@ -44,7 +44,7 @@ def outline_template(shape: str, x: float, y: float, w: float, h: float, *,
     numbers for them.
 
     >>> outline_template("circle", 5, 5, 4, 4, inset=0)
-    ('<circle cx="%.2f\\x01" cy="%.2f\\x01" r="%.2f\\x01"', (5, 5, 2.0))
+    ('<circle cx="%s" cy="%s" r="%s"', (5, 5, 2.0))
     """
     if shape in ("text", "none"):
         return None

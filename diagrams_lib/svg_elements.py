@@ -2,7 +2,7 @@
 
 Every element appends markup to a :class:`Markup`: our own tags with a :data:`NUM` slot
 for each number, and user text escaped for XML *and* for ``%``. The numbers go to a
-list, and :meth:`Markup.text` fills every slot with one ``%`` and four replacements
+list, and :meth:`Markup.text` formats them all at once and fills every slot with one ``%``
 (:func:`~diagrams_lib.quoting.fill_numbers`), instead of a formatting call per number:
 the numbers of a 1,000-node diagram are formatted at once.
 
