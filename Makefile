@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test lint browser report gallery bench regen clean
+.PHONY: venv test lint browser report gallery bench bench-instructions regen clean
 
 venv: $(STAMP)
 
@@ -44,6 +44,10 @@ gallery: venv
 
 bench: venv
 	$(PY) bench/run.py
+
+# Needs valgrind: instruction counts, which do not move with the load on the machine.
+bench-instructions: venv
+	$(PY) bench/instructions.py
 
 regen: venv
 	$(PY) -m pytest -q --force-regen || $(PY) -m pytest -q
