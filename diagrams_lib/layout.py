@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from .errors import ValidationError
 from .model import Diagram, Edge, Group
+from .positions import Point, floats, splines
 from .quoting import dot_string
 from .sizing import LabelBox, NodeBox, size_edge_label, size_node
 from .text import measure_block
@@ -33,7 +34,6 @@ __all__ = [
     "layout_program",
 ]  # fmt: skip
 
-Point = tuple[float, float]
 GROUP_LABEL_H = 24.0
 GROUP_MARGIN = 14.0
 
@@ -176,48 +176,6 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
     yield "}"
 
 
-def _floats(text: str) -> list[float]:
-    return [float(v) for v in text.split(",")]
-
-
-def _spline(pos: str, llx: float, ury: float) -> tuple[tuple[Point, ...], Point | None]:
-    """Parse an edge's ``pos`` (``e,x,y`` arrow tip, ``s,x,y`` start, then points), flipped.
-
-    Coordinates are not rounded here: the SVG writer rounds each number once, as it
-    writes it.
-
-    >>> _spline("e,5,1 5,9 5,7 5,5 5,3", 0.0, 10.0)
-    (((5.0, 1.0), (5.0, 3.0), (5.0, 5.0), (5.0, 7.0)), (5.0, 9.0))
-    """
-    tip = None
-    while pos[:2] in ("e,", "s,"):  # the arrow ends come first: "s,x,y e,x,y x,y x,y..."
-        head, _, pos = pos.partition(" ")
-        if head[0] == "e":
-            x, y = head[2:].split(",")
-            tip = (float(x) - llx, ury - float(y))
-    if not pos:
-        return (), tip
-    numbers = list(map(float, pos.replace(" ", ",").split(",")))
-    if len(numbers) != 2 * (pos.count(" ") + 1):  # not all "x,y": let the slow path complain
-        return _spline_tokens(pos.split(), llx, ury)[0], tip
-    xs = [x - llx for x in numbers[0::2]] if llx else numbers[0::2]
-    ys = [ury - y for y in numbers[1::2]]
-    return tuple(zip(xs, ys, strict=True)), tip
-
-
-def _spline_tokens(tokens: list[str], llx: float, ury: float):
-    tip = None
-    points = []
-    for token in tokens:
-        if token.startswith("e,"):
-            x, y = _floats(token[2:])
-            tip = (x - llx, ury - y)
-        elif not token.startswith("s,"):
-            x, y = _floats(token)
-            points.append((x - llx, ury - y))
-    return tuple(points), tip
-
-
 def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
                 run: Any, engine: str | None = None) -> Scene:  # fmt: skip
     """Size, lay out (through ``run(dot_text, prog)``) and place ``diagram``."""
@@ -229,7 +187,7 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
             labels[edge.id] = label
     prog = layout_program(diagram, engine)
     out = run(geometry_dot(diagram, boxes, labels, theme=theme, prog=prog), prog)
-    llx, lly, urx, ury = _floats(out["bb"])
+    llx, lly, urx, ury = floats(out["bb"])
 
     def flip(x: float, y: float) -> Point:
         return (x - llx, ury - y)
@@ -249,11 +207,11 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
     edges = []
     edge_out = {e.get("id"): e for e in out.get("edges", [])}
     styles = {role: theme.edge_style(role) for role in {e.role for e in diagram.edges}}
-    for edge in diagram.edges:
-        raw = edge_out.get(edge.id, {})
-        points, tip = _spline(raw.get("pos", ""), llx, ury)
+    raws = [edge_out.get(edge.id, {}) for edge in diagram.edges]
+    parsed = splines([raw.get("pos", "") for raw in raws], llx, ury)
+    for edge, raw, (points, tip) in zip(diagram.edges, raws, parsed, strict=True):
         label = labels.get(edge.id)
-        label_at = flip(*_floats(raw["lp"])) if label is not None and "lp" in raw else None
+        label_at = flip(*floats(raw["lp"])) if label is not None and "lp" in raw else None
         edges.append(PlacedEdge(edge, styles[edge.role], points, tip, label, label_at))
     groups = tuple(_place_group(g, clusters.get(g.id), nodes, flip) for g in diagram.groups)
     return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups)
@@ -261,7 +219,7 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
 
 def _place_group(group: Group, cluster: dict | None, nodes: list[Placed], flip) -> PlacedGroup:
     if cluster is not None and "bb" in cluster:
-        x0, y0, x1, y1 = _floats(cluster["bb"])
+        x0, y0, x1, y1 = floats(cluster["bb"])
         (ax, ay), (bx, by) = flip(x0, y1), flip(x1, y0)
         return PlacedGroup(group, ax, ay, bx - ax, by - ay)
     members = [p for p in nodes if p.box.node.id in group.members]

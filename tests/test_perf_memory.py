@@ -18,6 +18,7 @@ import diagrams_lib as dl
 from diagrams_lib import engine
 from diagrams_lib._metrics_data import UNITS_PER_EM
 from diagrams_lib.engine import layout_geometry, run_layout
+from diagrams_lib.positions import _spline, splines
 from diagrams_lib.quoting import NUM, fill_numbers, fmt, round2
 from diagrams_lib.text import _px
 from tests.helpers import awkward_keys, bug_hunt
@@ -89,6 +90,19 @@ def test_in_process_geometry_is_what_graphviz_json0_says(prog, dot, attach, monk
     for edge in fast["edges"]:
         for key in ("pos", "lp"):
             assert edge.get(key) == edges[edge["id"]].get(key), (edge["id"], key)
+
+
+def test_batched_spline_parsing_is_parsing_each_edge():
+    poses = [e["pos"] for prog, dot in _dots() for e in layout_geometry(dot, prog=prog)["edges"]]
+    poses += ["s,1,2 e,3,4 5,6 7,8 9,10 11,12", "s,1,2 5,6 7,8", "e,1,2", "", "1.5,2 3,4.25",
+              "e,1e3,-2 0,0 1,1 2,2 3,3"]  # fmt: skip
+    assert any(p.startswith("e,") for p in poses) and any(p[:1].isdigit() for p in poses)
+    for llx, ury in ((0.0, 300.0), (-12.5, 250.75)):
+        assert splines(poses, llx, ury) == [_spline(p, llx, ury) for p in poses]
+    with pytest.raises(ValueError):  # not "x,y" pairs: both fail alike
+        splines(["1,2 3,4", "1,2 3"], 0.0, 1.0)
+    with pytest.raises(ValueError):
+        _spline("1,2 3", 0.0, 1.0)
 
 
 @pytest.mark.parametrize("graph", [bug_hunt, awkward_keys])
