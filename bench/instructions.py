@@ -7,14 +7,15 @@ same call executes nearly the same instructions on every run. They do not count 
 instruction costs (cache misses, branches), so time stays the measure the targets are
 judged on; this is the cross-check that the load on the machine cannot blur.
 
-Each way of rendering runs in a child Python under valgrind, once warmed up and then
-``0`` or ``1`` more times: the difference is one call, with start-up, imports and the
-warm-up taken out. The pydot path is counted as its two parts: its Python
-(``to_pydot(g).to_string()``) and one run of the ``dot`` program on that DOT, start-up
-included; what starting the program costs the Python side is left out, in pydot's favour.
+Each way of rendering runs in a child Python under valgrind, warmed up by one call up to
+1,000 nodes (as in the timed benchmark), then ``0`` or ``1`` more times: the difference is
+one call, with start-up, imports and the warm-up taken out. The pydot path is counted as
+its two parts: its Python (``to_pydot(g).to_string()``) and one run of the ``dot`` program
+on that DOT, start-up included; what starting the program costs the Python side is left
+out, in pydot's favour.
 
-``python bench/instructions.py --sizes 100`` takes about a minute; 1,000 nodes about five
-(valgrind runs code about fifty times slower).
+``python bench/instructions.py --sizes 100`` takes about a minute, 1,000 nodes about two;
+``--sizes 3000`` adds about half an hour (valgrind runs code about fifty times slower).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ if {name!r} == "pydot":  # the Python half; the dot program is counted on its ow
     call = lambda: networkx.nx_pydot.to_pydot(g).to_string()
 else:
     call = run.methods(g)[{name!r}]
-call()  # warm-up: imports and first-call set-up
+if {warm_up}:
+    call()  # warm-up: imports and first-call set-up
 for _ in range({calls}):
     call()
 """
@@ -70,7 +72,8 @@ def _version(program: str) -> str:
 
 def count(n: int, name: str, calls: int) -> int:
     """Instructions of a child Python that makes ``calls`` calls of ``name`` after a warm-up."""
-    code = CHILD.format(bench=str(HERE), n=n, name=name, calls=calls)
+    warm_up = n <= run.WARM_UP_UP_TO  # as in the timed benchmark: it matters for small graphs
+    code = CHILD.format(bench=str(HERE), n=n, name=name, calls=calls, warm_up=warm_up)
     return _valgrind(sys.executable, "-c", code, what=f"{name} at {n} nodes")
 
 
@@ -121,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n\n".join([
         "# Instruction counts",
         "Written by `make bench-instructions` (`bench/instructions.py`) on "
-        f"{datetime.date.today()}: instructions of one warmed-up call, counted by "
+        f"{datetime.date.today()}: instructions of one call (warmed up to 1,000 nodes), "
+        "counted by "
         f"{_version('valgrind')} (cachegrind), with Python {platform.python_version()} and "
         f"the libraries of [results.md](results.md), where the timed results and the "
         "targets are. The pydot column is pydot's Python (`to_pydot(g).to_string()`) "
