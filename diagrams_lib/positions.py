@@ -25,34 +25,29 @@ def floats(text: str) -> list[float]:
 
 
 def _spline(pos: str, llx: float, ury: float) -> tuple[tuple[Point, ...], Point | None]:
-    """Parse an edge's ``pos`` (``e,x,y`` arrow tip, ``s,x,y`` start, then points), flipped.
-
-    Coordinates are not rounded here: the SVG writer rounds each number once, as it
-    writes it.
+    """One edge's ``pos``, token by token: the arrow tip (``e,x,y``) and the points, flipped;
+    a start arrow (``s,x,y``) is skipped. Coordinates are not rounded here: the SVG writer
+    rounds each number once, as it writes it.
 
     >>> _spline("e,5,1 5,9 5,7 5,5 5,3", 0.0, 10.0)
     (((5.0, 1.0), (5.0, 3.0), (5.0, 5.0), (5.0, 7.0)), (5.0, 9.0))
     """
     tip = None
-    while pos[:2] in ("e,", "s,"):  # the arrow ends come first: "s,x,y e,x,y x,y x,y..."
-        head, _, pos = pos.partition(" ")
-        if head[0] == "e":
-            x, y = head[2:].split(",")
-            tip = (float(x) - llx, ury - float(y))
-    if not pos:
-        return (), tip
-    numbers = list(map(float, pos.replace(" ", ",").split(",")))
-    if len(numbers) != 2 * (pos.count(" ") + 1):  # not all "x,y": let the slow path complain
-        return _spline_tokens(pos.split(), llx, ury)[0], tip
-    xs = [x - llx for x in numbers[0::2]] if llx else numbers[0::2]
-    ys = [ury - y for y in numbers[1::2]]
-    return tuple(zip(xs, ys, strict=True)), tip
+    points = []
+    for token in pos.split():
+        if token.startswith("e,"):
+            x, y = floats(token[2:])
+            tip = (x - llx, ury - y)
+        elif not token.startswith("s,"):
+            x, y = floats(token)
+            points.append((x - llx, ury - y))
+    return tuple(points), tip
 
 
 def splines(poses: list[str], llx: float,
             ury: float) -> list[tuple[tuple[Point, ...], Point | None]]:  # fmt: skip
     """:func:`_spline` of every edge's ``pos``, with one split and one float conversion
-    for all their numbers; the same points, flipped the same way.
+    for all their numbers: the same points, flipped the same way.
 
     The common ``pos`` (an arrow tip first, or none, then ``x,y`` points) has its tip moved
     after its points, so that it is flipped with them; any other goes through
@@ -90,15 +85,3 @@ def splines(poses: list[str], llx: float,
         at += n + tip
     return result
 
-
-def _spline_tokens(tokens: list[str], llx: float, ury: float):
-    tip = None
-    points = []
-    for token in tokens:
-        if token.startswith("e,"):
-            x, y = floats(token[2:])
-            tip = (x - llx, ury - y)
-        elif not token.startswith("s,"):
-            x, y = floats(token)
-            points.append((x - llx, ury - y))
-    return tuple(points), tip
