@@ -8,14 +8,15 @@ instruction costs (cache misses, branches), so time stays the measure the target
 judged on; this is the cross-check that the load on the machine cannot blur.
 
 Each way of rendering runs in a child Python under valgrind, warmed up by one call up to
-1,000 nodes (as in the timed benchmark), then ``0`` or ``1`` more times: the difference is
-one call, with start-up, imports and the warm-up taken out. The pydot path is counted as
+1,000 nodes (as in the timed benchmark), then garbage-collected, then makes no call or a
+few (20 at 10 nodes, 10 at 100, else 1): the difference, per call, is one call with
+start-up, imports and the warm-up taken out. The pydot path is counted as
 its two parts: its Python (``to_pydot(g).to_string()``) and one run of the ``dot`` program
 on that DOT, start-up included; what starting the program costs the Python side is left
 out, in pydot's favour.
 
-``python bench/instructions.py --sizes 100`` takes about a minute, 1,000 nodes about two;
-``--sizes 3000`` adds about half an hour (valgrind runs code about fifty times slower).
+All four sizes take about five minutes on two cores (valgrind runs code tens of times
+slower).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import run  # noqa: E402  (bench/ is not a package)
 
+CALLS = {10: 20, 100: 10}
 METHODS = {"dl": "`dl.render`", "raw": "raw engine, geometry DOT", "pydot": "pydot"}
 CHILD = """\
-import sys
+import gc, sys
 sys.path.insert(0, {bench!r})
 import graphs, networkx, run
 g = graphs.pipeline({n})
@@ -48,6 +50,7 @@ else:
     call = run.methods(g)[{name!r}]
 if {warm_up}:
     call()  # warm-up: imports and first-call set-up
+gc.collect()  # every child starts its calls from the same, empty, young generations
 for _ in range({calls}):
     call()
 """
@@ -91,10 +94,13 @@ def dot_program(n: int) -> int:
         return _valgrind(dot, "-Tsvg", path, "-o", os.devnull, what=f"dot at {n} nodes")
 
 
-def per_call(n: int, name: str) -> int:
-    """Instructions of one warmed-up call: a child with one call less taken off."""
+def per_call(n: int, name: str) -> float:
+    """Instructions of one call: a child making none taken off one making a few, divided by
+    their number (several for small graphs, so that a garbage collection falling inside or
+    outside the calls moves the count less)."""
+    calls = CALLS.get(n, 1)
     extra = dot_program(n) if name == "pydot" else 0
-    return count(n, name, 1) - count(n, name, 0) + extra
+    return (count(n, name, calls) - count(n, name, 0)) / calls + extra
 
 
 def table(sizes: list[int]) -> str:
@@ -112,7 +118,7 @@ def table(sizes: list[int]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000],
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 3000],
                         help="graph sizes in nodes (default: %(default)s)")  # fmt: skip
     parser.add_argument("--no-write", action="store_true",
                         help="print only; leave bench/instructions.md as it is")  # fmt: skip
@@ -134,8 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         f"`dot` program: {dot}.",
         table(args.sizes),
         "The same graphs as `results.md` (`bench/graphs.py`). Instruction counts do not "
-        "move with the load on the machine: two runs differ by under 0.2% from 100 nodes up "
-        "(where memory lands still varies), about 2% at 10 nodes. They leave out what an "
+        "move with the load on the machine: two runs differ by under 0.1% from 100 nodes up "
+        "(where memory lands still varies), by 1-2% at 10 nodes. They leave out what an "
         "instruction costs (cache misses, branches), which time measures.",
     ]) + "\n"
     print(text)
