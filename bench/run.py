@@ -52,6 +52,7 @@ WARM_UP_UP_TO = 1000  # a first call costs a few ms more: it matters for small g
 TARGETS = {10: 2.0, 100: 1.25, 1000: 1.05, 3000: 1.05}
 IMPORT_TARGET = 0.25
 SMALL_RENDERS = 1000
+LONG_RENDERS = 10_000  # the same graph, to see where the heap levels
 CLUSTER_RENDERS = 3000
 BUILD_FIGURES = 100
 Timer = Callable[[], object]
@@ -338,14 +339,31 @@ for _ in range(20):
     work()
 if {trace!r}:
     tracemalloc.start()
-points = []
+points, first, offset = [], None, 0
 for i in range({count} + 1):
     if i % ({count} // 4) == 0:
         gc.collect()
-        points.append([rss(), tracemalloc.get_traced_memory()[0] / 1024])
+        points.append([rss(), (tracemalloc.get_traced_memory()[0] - offset) / 1024])
+        if {sites!r} and i == {count} // 4:  # where the heap grows from here on
+            first = tracemalloc.take_snapshot()  # it is traced: taken off what follows
+            offset = tracemalloc.get_traced_memory()[0] - points[-1][1] * 1024
     if i < {count}:
         work()
-print(json.dumps({{"points": points}}))
+sites = []
+if first is not None:
+    import linecache
+    for stat in tracemalloc.take_snapshot().compare_to(first, "lineno"):
+        frame = stat.traceback[0]
+        # Left out: this loop's own list of points and the snapshots themselves.
+        if stat.size_diff > 0 and not frame.filename.endswith(("tracemalloc.py", "<string>")):
+            name, here = frame.filename, os.getcwd() + os.sep
+            where = name[len(here):] if name.startswith(here) else name.split("site-packages"
+                                                                              + os.sep)[-1]
+            sites.append([where.replace(os.sep, "/"), frame.lineno,
+                          linecache.getline(name, frame.lineno).strip(), stat.size_diff / 1024])
+            if len(sites) == 3:
+                break
+print(json.dumps({{"points": points, "sites": sites}}))
 """
 
 
@@ -354,9 +372,12 @@ def memory(n_peak: int) -> str:
         return "Memory figures need Linux's `/proc`; skipped on this system."
     ours = _child(PEAK_CODE.format(n=n_peak, raw=False))
     raw = _child(PEAK_CODE.format(n=n_peak, raw=True))
-    flat = _child(REPEAT_CODE.format(count=SMALL_RENDERS, group=None, raw=False, trace=True))
+    flat = _child(REPEAT_CODE.format(count=SMALL_RENDERS, group=None, raw=False, trace=True,
+                                     sites=False))
+    long = _child(REPEAT_CODE.format(count=LONG_RENDERS, group=None, raw=False, trace=True,
+                                     sites=True))
     grouped = {raw: _child(REPEAT_CODE.format(count=CLUSTER_RENDERS, group="Prepare", raw=raw,
-                                              trace=True))
+                                              trace=True, sites=False))
                for raw in (False, True)}  # fmt: skip
     lines = [
         f"Peak resident memory while rendering the {n_peak:,}-node graph, in a fresh process: "
@@ -381,29 +402,53 @@ def memory(n_peak: int) -> str:
     for i, (rss, heap) in enumerate(flat["points"]):
         lines.append(f"| {i * SMALL_RENDERS // 4:,} | {rss:.2f} MiB | {heap:.1f} KiB |")
     (r0, h0), (r1, h1) = flat["points"][1], flat["points"][-1]
+    calls = SMALL_RENDERS * 3 / 4
     lines += [
         "",
-        f"From render {SMALL_RENDERS // 4:,} to {SMALL_RENDERS:,}: {r1 - r0:+.2f} MiB resident, "
-        f"{h1 - h0:+.1f} KiB Python heap (a few KiB at first, then level).",
+        f"From render {SMALL_RENDERS // 4:,} to {SMALL_RENDERS:,}: {r1 - r0:+.2f} MiB resident "
+        f"({(r1 - r0) * 2**20 / calls:,.0f} bytes a render), {h1 - h0:+.1f} KiB Python heap "
+        f"({(h1 - h0) * 1024 / calls:,.1f} bytes a render).",
         "",
-        "With two of the nodes in a group (a Graphviz cluster), resident memory grows by a "
-        "few hundred bytes a call, with Graphviz alone on the same DOT too "
-        f"({CLUSTER_RENDERS:,} calls, fresh processes):",
+        f"The same graph {LONG_RENDERS:,} times, in another fresh process, to see whether "
+        "the heap levels:",
+        "",
+        "| renders | resident | Python heap (traced) |",
+        "|---:|---:|---:|",
+    ]
+    for i, (rss, heap) in enumerate(long["points"]):
+        lines.append(f"| {i * LONG_RENDERS // 4:,} | {rss:.2f} MiB | {heap:.1f} KiB |")
+    (r0, h0), (r1, h1) = long["points"][2], long["points"][-1]
+    lines += ["", f"From render {LONG_RENDERS // 2:,} to {LONG_RENDERS:,}: {r1 - r0:+.2f} MiB "
+              f"resident, {h1 - h0:+.1f} KiB Python heap."]  # fmt: skip
+    if long["sites"]:
+        lines += ["", f"Where the heap grew from render {LONG_RENDERS // 4:,} to "
+                  f"{LONG_RENDERS:,}, by the line that was running when it was allocated "
+                  "(`tracemalloc`; a line that calls into C counts what the C code "
+                  "allocated as Python objects):", "",
+                  "| line | code | growth |", "|---|---|---:|"]  # fmt: skip
+        for where, lineno, code, kib in long["sites"]:
+            lines.append(f"| `{where}:{lineno}` | `{code}` | {kib:+.1f} KiB |")
+    lines += [
+        "",
+        f"With two of the nodes in a group (a Graphviz cluster), {CLUSTER_RENDERS:,} calls in "
+        "fresh processes, next to Graphviz alone on the same DOT:",
         "",
         f"| | resident after 20 | after {CLUSTER_RENDERS // 4:,} | after "
         f"{CLUSTER_RENDERS:,} | growth per call, last three quarters | Python heap, same |",
         "|---|---:|---:|---:|---:|---:|",
     ]
+    growth = {}
     for raw_engine, name in ((False, "`dl.render`"), (True, "raw engine alone, same DOT")):
         points = grouped[raw_engine]["points"]
         (r0, h0), (r1, h1) = points[1], points[-1]
+        growth[raw_engine] = ((r1 - r0) * 2**20 / (CLUSTER_RENDERS * 3 / 4), h1 - h0)
         lines.append(f"| {name} | {points[0][0]:.2f} MiB | {r0:.2f} MiB | {r1:.2f} MiB | "
-                     f"{(r1 - r0) * 2**20 / (CLUSTER_RENDERS * 3 / 4):,.0f} bytes | "
-                     f"{h1 - h0:+.1f} KiB |")  # fmt: skip
-    lines += ["", "The Python heap barely moves (a few KiB, then level), so that growth is "
-              "native memory: Graphviz 14.1.5 keeps some after each layout of a graph with a "
-              "cluster, through pygraphviz alone as well (and the C allocator's own pools "
-              "vary with everything else a process allocates)."]  # fmt: skip
+                     f"{growth[raw_engine][0]:,.0f} bytes | {h1 - h0:+.1f} KiB |")  # fmt: skip
+    (ours, heap), (alone, _) = growth[False], growth[True]
+    if ours > 64 and heap * 1024 < ours * CLUSTER_RENDERS * 3 / 4 / 10:
+        lines += ["", f"The resident growth of `dl.render` ({ours:,.0f} bytes a call) is not "
+                  f"Python objects (the traced heap moved {heap:+.1f} KiB in all) but native "
+                  f"memory; Graphviz alone on the same DOT grows by {alone:,.0f} bytes a call."]
     return "\n".join(lines)
 
 
@@ -474,6 +519,7 @@ def report_build() -> str:
         figures["synthetic-042"] = functools.partial(graphs.pipeline, 33, seed=7,
                                                      title="Changed figure")  # fmt: skip
         one, one_out = timed(cache_dir=cache)
+    free_after = free_cores(cores)
     sizes = [graphs.figure(i).number_of_nodes() for i in range(BUILD_FIGURES)]
     return "\n".join([
         f"{BUILD_FIGURES} figures of {min(sizes)} to {max(sizes)} nodes "
@@ -493,10 +539,9 @@ def report_build() -> str:
         f"{serial / one:.0f}x |",
         "",
         f"The parallel build is byte-identical to the serial one. This machine has {cores} "
-        f"cores; just before these builds, {cores} CPU-bound tasks in {cores} processes ran "
-        f"as fast as {free:.1f} cores would"
-        + (", so other work was using the rest, and no parallel build could gain more than "
-           f"{free:.1f}x here." if free < cores - 0.3 else "."),
+        f"cores. How much of them other work left free: {cores} CPU-bound tasks in {cores} "
+        f"processes ran as fast as {free:.1f} cores would just before these builds, and as "
+        f"{free_after:.1f} just after ({cores:.1f} on an idle machine).",
     ])
 
 
