@@ -367,6 +367,14 @@ print(json.dumps({{"points": points, "sites": sites}}))
 """
 
 
+def _heap_table(points: list[list[float]], count: int) -> list[str]:
+    """Markdown rows of a REPEAT_CODE run: memory after each quarter of ``count`` renders."""
+    rows = ["| renders | resident | Python heap (traced) |", "|---:|---:|---:|"]
+    for i, (rss, heap) in enumerate(points):
+        rows.append(f"| {i * count // 4:,} | {rss:.2f} MiB | {heap:.1f} KiB |")
+    return rows
+
+
 def memory(n_peak: int) -> str:
     if not Path("/proc/self/status").exists():
         return "Memory figures need Linux's `/proc`; skipped on this system."
@@ -396,11 +404,8 @@ def memory(n_peak: int) -> str:
         "legend) in a fresh process, after 20 warm-up renders; resident memory from "
         "`/proc/self/statm`, Python heap from `tracemalloc`, both after `gc.collect()`:",
         "",
-        "| renders | resident | Python heap (traced) |",
-        "|---:|---:|---:|",
+        *_heap_table(flat["points"], SMALL_RENDERS),
     ]
-    for i, (rss, heap) in enumerate(flat["points"]):
-        lines.append(f"| {i * SMALL_RENDERS // 4:,} | {rss:.2f} MiB | {heap:.1f} KiB |")
     (r0, h0), (r1, h1) = flat["points"][1], flat["points"][-1]
     calls = SMALL_RENDERS * 3 / 4
     lines += [
@@ -412,11 +417,8 @@ def memory(n_peak: int) -> str:
         f"The same graph {LONG_RENDERS:,} times, in another fresh process, to see whether "
         "the heap levels:",
         "",
-        "| renders | resident | Python heap (traced) |",
-        "|---:|---:|---:|",
+        *_heap_table(long["points"], LONG_RENDERS),
     ]
-    for i, (rss, heap) in enumerate(long["points"]):
-        lines.append(f"| {i * LONG_RENDERS // 4:,} | {rss:.2f} MiB | {heap:.1f} KiB |")
     (r0, h0), (r1, h1) = long["points"][2], long["points"][-1]
     lines += ["", f"From render {LONG_RENDERS // 2:,} to {LONG_RENDERS:,}: {r1 - r0:+.2f} MiB "
               f"resident, {h1 - h0:+.1f} KiB Python heap."]  # fmt: skip
