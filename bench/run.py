@@ -337,8 +337,7 @@ else:
     work = lambda: dl.render(g, legend=True)
 for _ in range(20):
     work()
-if {trace!r}:
-    tracemalloc.start()
+tracemalloc.start()
 points, first, offset = [], None, 0
 for i in range({count} + 1):
     if i % ({count} // 4) == 0:
@@ -380,12 +379,10 @@ def memory(n_peak: int) -> str:
         return "Memory figures need Linux's `/proc`; skipped on this system."
     ours = _child(PEAK_CODE.format(n=n_peak, raw=False))
     raw = _child(PEAK_CODE.format(n=n_peak, raw=True))
-    flat = _child(REPEAT_CODE.format(count=SMALL_RENDERS, group=None, raw=False, trace=True,
-                                     sites=False))
-    long = _child(REPEAT_CODE.format(count=LONG_RENDERS, group=None, raw=False, trace=True,
-                                     sites=True))
+    flat = _child(REPEAT_CODE.format(count=SMALL_RENDERS, group=None, raw=False, sites=False))
+    long = _child(REPEAT_CODE.format(count=LONG_RENDERS, group=None, raw=False, sites=True))
     grouped = {raw: _child(REPEAT_CODE.format(count=CLUSTER_RENDERS, group="Prepare", raw=raw,
-                                              trace=True, sites=False))
+                                              sites=False))
                for raw in (False, True)}  # fmt: skip
     lines = [
         f"Peak resident memory while rendering the {n_peak:,}-node graph, in a fresh process: "
