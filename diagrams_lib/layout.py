@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .errors import ValidationError
 from .model import Diagram, Edge, Group
-from .positions import Point, floats, splines
+from .positions import Point, Route, floats, routes
 from .quoting import dot_string
 from .sizing import LabelBox, NodeBox, size_edge_label, size_node
 from .text import measure_block
@@ -47,12 +47,12 @@ class Placed(NamedTuple):
 
 
 class PlacedEdge(NamedTuple):
-    """An edge with its Bezier points, arrow tip and label centre."""
+    """An edge with its route (in Graphviz's coordinates, see :class:`Scene`) and label
+    centre."""
 
     edge: Edge
     style: EdgeStyle
-    points: tuple[Point, ...]
-    tip: Point | None
+    route: Route
     label: LabelBox | None
     label_at: Point | None
 
@@ -73,7 +73,8 @@ class Scene:
 
     Positions are Graphviz's own numbers, only flipped (y grows downward): the SVG
     writer rounds each to two decimals once, as it writes it. Only the overall width
-    and height are rounded here.
+    and height are rounded here. Edge routes stay in Graphviz's coordinates: its point
+    ``(x, y)`` is the scene's ``(x - origin[0], origin[1] - y)``.
     """
 
     width: float
@@ -81,6 +82,7 @@ class Scene:
     nodes: tuple[Placed, ...]
     edges: tuple[PlacedEdge, ...]
     groups: tuple[PlacedGroup, ...]
+    origin: Point
 
 
 @lru_cache(maxsize=1024)  # box sizes repeat: the minimum height, the same label widths
@@ -208,13 +210,14 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
     edge_out = {e.get("id"): e for e in out.get("edges", [])}
     styles = {role: theme.edge_style(role) for role in {e.role for e in diagram.edges}}
     raws = [edge_out.get(edge.id, {}) for edge in diagram.edges]
-    parsed = splines([raw.get("pos", "") for raw in raws], llx, ury)
-    for edge, raw, (points, tip) in zip(diagram.edges, raws, parsed, strict=True):
+    for edge, raw, line in zip(diagram.edges, raws, routes([r.get("pos", "") for r in raws]),
+                               strict=True):  # fmt: skip
         label = labels.get(edge.id)
         label_at = flip(*floats(raw["lp"])) if label is not None and "lp" in raw else None
-        edges.append(PlacedEdge(edge, styles[edge.role], points, tip, label, label_at))
+        edges.append(PlacedEdge(edge, styles[edge.role], line, label, label_at))
     groups = tuple(_place_group(g, clusters.get(g.id), nodes, flip) for g in diagram.groups)
-    return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups)
+    return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups,
+                 (llx, ury))  # fmt: skip
 
 
 def _place_group(group: Group, cluster: dict | None, nodes: list[Placed], flip) -> PlacedGroup:

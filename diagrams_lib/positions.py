@@ -1,16 +1,25 @@
-"""Graphviz's position strings (``pos``, ``bb``, ``lp``) read into points, flipped.
+"""Graphviz's position strings (``pos``, ``bb``, ``lp``): points, and edge routes.
 
 Graphviz puts the origin at the bottom left, y growing upward; a scene has it at the
-top left, y growing downward. An edge's ``pos`` is its Bezier points, after an arrow tip
+top left, y growing downward. Points (node centres, label centres, boxes) are read as
+numbers and flipped by the scene. An edge's line is kept in Graphviz's own coordinates,
+as SVG path data made from its ``pos`` text, and the SVG flips it with a transform: its
+numbers go into the markup as Graphviz wrote them, checked, and rounded only where they
+have more than two decimals. An edge's ``pos`` is its Bezier points, after an arrow tip
 (``e,x,y``) or start (``s,x,y``) when it has one.
 
->>> splines(["e,5,1 5,9 5,7"], 0.0, 10.0)
-[(((5.0, 1.0), (5.0, 3.0)), (5.0, 9.0))]
+>>> route("e,5,1 5,9 5,7 5,5 5,3")
+Route(path='M5,9 C5,7 5,5 5,3', tip='5,1', base=(5.0, 3.0), tip_at=(5.0, 1.0))
 """
 
 from __future__ import annotations
 
-__all__ = ["Point", "floats", "splines"]
+import re
+from typing import NamedTuple
+
+from .quoting import fmt
+
+__all__ = ["Point", "Route", "floats", "route", "routes"]
 
 Point = tuple[float, float]
 
@@ -24,64 +33,139 @@ def floats(text: str) -> list[float]:
     return [float(v) for v in text.split(",")]
 
 
-def _spline(pos: str, llx: float, ury: float) -> tuple[tuple[Point, ...], Point | None]:
-    """One edge's ``pos``, token by token: the arrow tip (``e,x,y``) and the points, flipped;
-    a start arrow (``s,x,y``) is skipped. Coordinates are not rounded here: the SVG writer
-    rounds each number once, as it writes it.
+class Route(NamedTuple):
+    """An edge's line in Graphviz's coordinates (y up), every number at most two decimals.
 
-    >>> _spline("e,5,1 5,9 5,7 5,5 5,3", 0.0, 10.0)
-    (((5.0, 1.0), (5.0, 3.0), (5.0, 5.0), (5.0, 7.0)), (5.0, 9.0))
+    Attributes:
+        path: SVG path data, ``M`` then cubic Beziers (``C``) or, failing that, lines
+            (``L``); empty when Graphviz drew no line.
+        tip: The arrow tip as ``x,y`` text, empty without an arrowhead.
+        base: The line's last point, where the arrowhead starts (None without a line).
+        tip_at: The arrow tip as numbers (None without an arrowhead).
     """
-    tip = None
+
+    path: str
+    tip: str
+    base: Point | None
+    tip_at: Point | None
+
+
+# Graphviz writes "%.5g": under 100 a coordinate has more than two decimals, and from
+# 100,000 up an exponent. Routes are checked and mended all at once, in one text.
+_PLAIN = "0123456789.,- \n"
+_NOT_PLAIN = str.maketrans("", "", _PLAIN + "e")
+_LONG_DECIMALS = re.compile(r"\.[0-9]{3,}").finditer
+_BARE_MINUS_ZERO = re.compile(r"-0(?![.0-9])").search
+
+
+def _two_decimals(text: str) -> str:
+    """``text`` with each number of more than two decimals written as :func:`fmt` does.
+
+    >>> _two_decimals("e,91.739,38.45 -0.004,98.2")
+    'e,91.74,38.45 0,98.2'
+    """
+    out, at = [], 0
+    for match in _LONG_DECIMALS(text):
+        start = match.start()
+        while start and text[start - 1] in "0123456789-":
+            start -= 1
+        out += (text[at:start], fmt(float(text[start:match.end()])))
+        at = match.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _pair(text: str) -> tuple[str, Point]:
+    """A point's text as :func:`~diagrams_lib.quoting.fmt` writes it, and that text's
+    numbers (the point as drawn)."""
+    x, y = (fmt(v) for v in floats(text))  # raises ValueError unless two numbers
+    return f"{x},{y}", (float(x), float(y))
+
+
+def _path(points: list[str]) -> str:
+    if not points:
+        return ""
+    rest = " ".join(points[1:])
+    if not rest:
+        return f"M{points[0]}"
+    return f"M{points[0]} {'C' if (len(points) - 1) % 3 == 0 else 'L'}{rest}"
+
+
+def _route_by_token(pos: str) -> Route:
+    """:func:`route` for any ``pos``, token by token; a start arrow (``s,x,y``) is skipped.
+
+    >>> _route_by_token("s,0,0 e,1.005,2 1e+05,3 -0.001,4.123")
+    Route(path='M100000,3 L0,4.12', tip='1,2', base=(0.0, 4.12), tip_at=(1.0, 2.0))
+    """
+    tip, tip_at, base = "", None, None
     points = []
     for token in pos.split():
         if token.startswith("e,"):
-            x, y = floats(token[2:])
-            tip = (x - llx, ury - y)
+            tip, tip_at = _pair(token[2:])
         elif not token.startswith("s,"):
-            x, y = floats(token)
-            points.append((x - llx, ury - y))
-    return tuple(points), tip
+            text, base = _pair(token)
+            points.append(text)
+    return Route(_path(points), tip, base, tip_at)
 
 
-def splines(poses: list[str], llx: float,
-            ury: float) -> list[tuple[tuple[Point, ...], Point | None]]:  # fmt: skip
-    """:func:`_spline` of every edge's ``pos``, with one split and one float conversion
-    for all their numbers: the same points, flipped the same way.
+def route(pos: str) -> Route:
+    """An edge's ``pos`` as a :class:`Route` (see :func:`routes`).
 
-    The common ``pos`` (an arrow tip first, or none, then ``x,y`` points) has its tip moved
-    after its points, so that it is flipped with them; any other goes through
-    :func:`_spline` on its own.
-
-    >>> splines(["e,5,1 5,9 5,7", "2,3 4,5", ""], 0.0, 10.0)
-    [(((5.0, 1.0), (5.0, 3.0)), (5.0, 9.0)), (((2.0, 7.0), (4.0, 5.0)), None), ((), None)]
+    >>> route("1.5,2 3,4").path, route("").path
+    ('M1.5,2 L3,4', '')
     """
-    bodies: list[str] = []
-    counts: list[tuple[int, bool] | None] = []
-    for pos in poses:
-        has_tip = pos[:2] == "e,"
-        if has_tip:
-            head, _, pos = pos.partition(" ")
-        if not pos or pos[:2] in ("e,", "s,") or "," not in pos:
-            counts.append(None)  # the slow path, below
-            continue
-        bodies.append(f"{pos} {head[2:]}" if has_tip else pos)
-        counts.append((pos.count(" ") + 1, has_tip))
-    try:
-        numbers = list(map(float, " ".join(bodies).replace(" ", ",").split(",")))
-    except ValueError:  # not all numbers: the slow path says which
-        numbers = []
-    if len(numbers) != 2 * sum(n + tip for n, tip in filter(None, counts)):
-        return [_spline(pos, llx, ury) for pos in poses]
-    xs = [x - llx for x in numbers[0::2]] if llx else numbers[0::2]
-    points = list(zip(xs, [ury - y for y in numbers[1::2]], strict=True))
-    result, at = [], 0
-    for i, count in enumerate(counts):
-        if count is None:
-            result.append(_spline(poses[i], llx, ury))
-            continue
-        n, tip = count
-        result.append((tuple(points[at:at + n]), points[at + n] if tip else None))
-        at += n + tip
-    return result
+    return routes([pos])[0]
 
+
+def routes(poses: list[str]) -> list[Route]:
+    """Every edge's ``pos`` as a :class:`Route`, the same as :func:`_route_by_token` gives.
+
+    The common ``pos`` (an arrow tip or none, then two or more ``x,y`` points) becomes path
+    data as it is, once any number with more than two decimals is rounded; any other (a
+    start arrow, an exponent, ``-0``, anything that is not a number) goes through
+    :func:`_route_by_token`, which writes every number again and raises ``ValueError`` for
+    a ``pos`` that is not points. Only digits, ``.``, ``,``, ``-`` and spaces reach the path
+    data as they came. All the routes are checked at once, in one text.
+
+    >>> routes(["e,5,1 5,9 5,7 5,5 5,3", "s,1,2 3,4"])[1]
+    Route(path='M3,4', tip='', base=(3.0, 4.0), tip_at=None)
+    """
+    text = "\n".join(poses)
+    if not _common_text(text, len(poses)):
+        return [_common(_two_decimals(pos)) if _common_text(pos, 1) else _route_by_token(pos)
+                for pos in poses]  # fmt: skip
+    if "." in text:
+        text = _two_decimals(text)
+    return [_common(pos) for pos in text.split("\n")]
+
+
+def _common_text(text: str, count: int) -> bool:
+    """Whether ``count`` routes joined by newlines are all common ones (see :func:`routes`):
+    plain numbers, an ``e,`` mark only at the start, and as many commas as an arrow tip and
+    ``x,y`` points need."""
+    if not text or text.translate(_NOT_PLAIN) or "\n\n" in text or _BARE_MINUS_ZERO(text):
+        return False
+    tips = text.count("e")
+    if tips != text.count("e,") or tips != text.count("\ne,") + (text[:2] == "e,"):
+        return False
+    return text.count(",") - text.count(" ") == count + tips
+
+
+def _common(pos: str) -> Route:
+    """A common route (see :func:`routes`), its numbers as they are."""
+    if pos[:2] == "e,":
+        tip, _, body = pos[2:].partition(" ")
+        tx, _, ty = tip.partition(",")
+        tip_at: Point | None = (float(tx), float(ty))
+    else:
+        tip, body, tip_at = "", pos, None
+    first, _, rest = body.partition(" ")
+    if not rest:  # one point or none: no line to draw, said the token way
+        return _route_by_token(pos)
+    bx, _, by = body[body.rfind(" ") + 1:].partition(",")
+    # "C" takes three points and repeats for the next three; "L" takes one.
+    path = f"M{first} {'C' if rest.count(' ') % 3 == 2 else 'L'}{rest}"
+    return _ROUTE(Route, (path, tip, (float(bx), float(by)), tip_at))
+
+
+_ROUTE = tuple.__new__  # a Route from its four fields, without NamedTuple's argument parsing

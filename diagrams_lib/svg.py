@@ -170,8 +170,10 @@ def write_svg(diagram: Diagram, scene: Scene, *, theme: Theme, prefix: str, auto
             node(m, p, prefix=prefix, theme=theme, key=keys[p.box.node.id], dx=dx, dy=dy)
         out.append("</g>\n")
     out.append('<g class="edges">\n')
+    flip = f"matrix(1 0 0 -1 {fmt(dx - scene.origin[0])} {fmt(dy + scene.origin[1])})"
     for pe in scene.edges:
-        edge(m, pe, prefix=prefix, theme=theme, names=names, keys=keys, dx=dx, dy=dy)
+        edge(m, pe, prefix=prefix, theme=theme, names=names, keys=keys, dx=dx, dy=dy,
+             flip=flip)  # fmt: skip
     out.append('</g>\n<g class="nodes">\n')
     for p in scene.nodes:
         if p.box.style.fill_opacity >= 1:

@@ -233,46 +233,39 @@ def node(m: Markup, p: Placed, *, prefix: str, theme: Theme, key: str, dx: float
     m.parts.append("</a></g>\n" if nd.link else "</g>\n")
 
 
-@lru_cache(maxsize=256)
-def _path_template(rest: int) -> str:
-    """``M`` then cubic Beziers (``C``, three points each) or, failing that, lines (``L``)."""
-    if rest % 3 == 0:
-        return f"M{XY}" + f" C{XY} {XY} {XY}" * (rest // 3)
-    return f"M{XY}" + f" L{XY}" * rest
-
-
-_ARROW = f'<polygon class="arrow" points="{XY} {XY} {XY}"'
+# The line and arrowhead are drawn in Graphviz's coordinates (y up) through the edge's
+# ``flip`` transform, so the route's numbers go in as Graphviz wrote them.
+_BASE = f"{XY} {XY}"  # the arrowhead's base corners, after its tip
 _LABEL_BG = f'<rect class="label-bg" x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}" rx="4"'
 
 
 def edge(m: Markup, pe: PlacedEdge, *, prefix: str, theme: Theme, names: dict[str, str],
-         keys: dict[str, str], dx: float, dy: float) -> None:  # fmt: skip
+         keys: dict[str, str], dx: float, dy: float, flip: str) -> None:  # fmt: skip
     """An edge's ``<g>``: title, line, arrowhead and label. ``names`` maps node ids to
-    labels, ``keys`` to escaped data-keys."""
+    labels, ``keys`` to escaped data-keys; ``flip`` is the SVG transform from Graphviz's
+    coordinates to the drawing's (``matrix(1 0 0 -1 x y)``)."""
     e, style = pe.edge, pe.style
-    arrow = "→" if pe.tip is not None else "–"
+    arrow = "→" if pe.route.tip else "–"
     title = f"{names[e.source]} {arrow} {names[e.target]}"
     if e.label:
         title += f": {e.label}"
     m.parts.append(f'<g id="{prefix}-{e.id}" class="edge {css_class(e.role)}" '
                    f'data-source="{keys[e.source]}" data-target="{keys[e.target]}">'
                    f"<title>{pct_text(title)}</title>")  # fmt: skip
-    points = pe.points
-    if points:
+    line = pe.route
+    if line.path:
         stroke = pct_attr(style.stroke)
         dash = f' stroke-dasharray="{pct_attr(style.dash)}"' if style.dash else ""
-        m.parts.append(f'<path class="line" d="{_path_template(len(points) - 1)}" fill="none" '
+        m.parts.append(f'<path class="line" transform="{flip}" d="{line.path}" fill="none" '
                        f'stroke="{stroke}" stroke-width="{_fmt_const(style.width)}"{dash}/>')
-        for px, py in points:
-            m.values += (px + dx, py + dy)
-        if pe.tip is not None:
-            (bx, by), (tx, ty) = points[-1], pe.tip
+        if line.tip_at is not None and line.base is not None:
+            (bx, by), (tx, ty) = line.base, line.tip_at
             vx, vy = tx - bx, ty - by
             length = (vx * vx + vy * vy) ** 0.5 or 1.0
-            nx, ny = -vy / length * 4.5, vx / length * 4.5
-            m.parts.append(f'{_ARROW} fill="{stroke}"/>')
-            m.values += (tx + dx, ty + dy, bx + nx + dx, by + ny + dy, bx - nx + dx,
-                         by - ny + dy)  # fmt: skip
+            nx, ny = vy / length * 4.5, -vx / length * 4.5
+            m.parts.append(f'<polygon class="arrow" transform="{flip}" points="{line.tip} '
+                           f'{_BASE}" fill="{stroke}"/>')  # fmt: skip
+            m.values += (bx + nx, by + ny, bx - nx, by - ny)
     if pe.label is not None and pe.label_at is not None:
         lx, ly = pe.label_at[0] + dx, pe.label_at[1] + dy
         text = pe.label.text

@@ -6,6 +6,7 @@ import gc
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import tracemalloc
@@ -18,7 +19,7 @@ import diagrams_lib as dl
 from diagrams_lib import engine
 from diagrams_lib._metrics_data import UNITS_PER_EM
 from diagrams_lib.engine import layout_geometry, run_layout
-from diagrams_lib.positions import _spline, splines
+from diagrams_lib.positions import _route_by_token, route, routes
 from diagrams_lib.quoting import NUM, fill_numbers, fmt, round2
 from diagrams_lib.text import _px
 from tests.helpers import awkward_keys, bug_hunt
@@ -92,17 +93,34 @@ def test_in_process_geometry_is_what_graphviz_json0_says(prog, dot, attach, monk
             assert edge.get(key) == edges[edge["id"]].get(key), (edge["id"], key)
 
 
-def test_batched_spline_parsing_is_parsing_each_edge():
+def test_routes_read_all_at_once_are_each_route_read_token_by_token():
     poses = [e["pos"] for prog, dot in _dots() for e in layout_geometry(dot, prog=prog)["edges"]]
-    poses += ["s,1,2 e,3,4 5,6 7,8 9,10 11,12", "s,1,2 5,6 7,8", "e,1,2", "", "1.5,2 3,4.25",
-              "e,1e3,-2 0,0 1,1 2,2 3,3"]  # fmt: skip
+    odd = ["s,1,2 e,3,4 5,6 7,8 9,10 11,12", "s,1,2 5,6 7,8", "e,1,2", "", "1.5,2 3,4.25",
+           "e,1e3,-2 0,0 1,1 2,2 3,3", "e,12.345,-0 1,2 3,4", "1.2346e+05,3 4,5",
+           "e,91.739,38.45 91.739,98.233 91.739,82.735 91.739,63.264 91.739,47.623",
+           "-0.004,1 2,3", "1,2"]  # fmt: skip
     assert any(p.startswith("e,") for p in poses) and any(p[:1].isdigit() for p in poses)
-    for llx, ury in ((0.0, 300.0), (-12.5, 250.75)):
-        assert splines(poses, llx, ury) == [_spline(p, llx, ury) for p in poses]
-    with pytest.raises(ValueError):  # not "x,y" pairs: both fail alike
-        splines(["1,2 3,4", "1,2 3"], 0.0, 1.0)
+    for batch in (poses, odd, poses + odd, odd[:1] + poses):
+        assert routes(batch) == [_route_by_token(p) for p in batch]
+    assert [route(p) for p in odd] == [_route_by_token(p) for p in odd]
+
+
+def test_route_numbers_have_two_decimals_at_most():
+    poses = [e["pos"] for prog, dot in _dots() for e in layout_geometry(dot, prog=prog)["edges"]]
+    for line in routes([*poses, "e,91.739,1.2346e+05 -0.004,98.2 1,2 3,4 5,6"]):
+        for number in re.split(r"[ ,]", f"{line.path[1:]} {line.tip}".replace("C", "")
+                               .replace("L", "")):  # fmt: skip
+            assert number == "" or re.fullmatch(r"-?[0-9]+(\.[0-9]{1,2})?", number), number
+            assert number != "-0"
+
+
+def test_routes_let_only_numbers_into_the_markup():
+    with pytest.raises(ValueError):  # not "x,y" pairs, in a batch or alone
+        routes(["1,2 3,4", "1,2 3"])
     with pytest.raises(ValueError):
-        _spline("1,2 3", 0.0, 1.0)
+        route('1,2 3,4"/><script>')
+    with pytest.raises(ValueError):
+        route("1,2 3,4%s")
 
 
 @pytest.mark.parametrize("graph", [bug_hunt, awkward_keys])
