@@ -281,15 +281,19 @@ def measure_block(text: str, *, max_width: float, size: float, bold: bool = Fals
         >>> block.lines, block.width, block.height
         (('alpha', 'beta'), 27.73, 25.0)
     """
-    if not (line_height > 0 and math.isfinite(line_height)):
+    if not 0 < line_height < math.inf:  # NaN fails too
         raise ValueError(f"line_height must be a positive finite number, got {line_height!r}")
-    _check_size(size)
+    if not 0 < size < math.inf:
+        _check_size(size)  # raises
     if not max_width >= 0:
         raise ValueError(f"max_width must be >= 0, got {max_width!r}")
     # _px only grows with the units, so the widest line is the one with the most units.
     lines, widest = _wrap_units(text, max_width, size, bold)
-    return TextBlock(tuple(lines), size, bold, _px(widest, size),
-                     _height(len(lines), size, line_height))
+    return _BLOCK(TextBlock, (tuple(lines), size, bold, _px(widest, size),
+                              _height(len(lines), size, line_height)))
+
+
+_BLOCK = tuple.__new__  # a TextBlock from its five fields, without NamedTuple's argument parsing
 
 
 @lru_cache(maxsize=256)
