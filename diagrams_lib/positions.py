@@ -54,7 +54,7 @@ class Route(NamedTuple):
 # 100,000 up an exponent. Routes are checked and mended all at once, in one text.
 _PLAIN = "0123456789.,- \n"
 _NOT_PLAIN = str.maketrans("", "", _PLAIN + "e")
-_LONG_DECIMALS = re.compile(r"\.[0-9]{3,}").finditer
+_LONG_DECIMALS = re.compile(r"\.[0-9]{3,}").search
 _BARE_MINUS_ZERO = re.compile(r"-0(?![.0-9])").search
 
 
@@ -65,12 +65,14 @@ def _two_decimals(text: str) -> str:
     'e,91.74,38.45 0,98.2'
     """
     out, at = [], 0
-    for match in _LONG_DECIMALS(text):
-        start = match.start()
+    match = _LONG_DECIMALS(text)
+    while match is not None:
+        start, end = match.span()
         while start and text[start - 1] in "0123456789-":
             start -= 1
-        out += (text[at:start], fmt(float(text[start:match.end()])))
-        at = match.end()
+        out += (text[at:start], fmt(float(text[start:end])))
+        at = end
+        match = _LONG_DECIMALS(text, end)
     out.append(text[at:])
     return "".join(out)
 
