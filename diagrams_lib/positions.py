@@ -84,13 +84,13 @@ def _pair(text: str) -> tuple[str, Point]:
     return f"{x},{y}", (float(x), float(y))
 
 
-def _path(points: list[str]) -> str:
-    if not points:
-        return ""
-    rest = " ".join(points[1:])
+def _path(first: str, rest: str, count: int) -> str:
+    """Path data from the first point and the ``count`` points after it (``rest``): cubic
+    Beziers (``C`` takes three points and repeats for the next three) or, failing that,
+    lines (``L``)."""
     if not rest:
-        return f"M{points[0]}"
-    return f"M{points[0]} {'C' if (len(points) - 1) % 3 == 0 else 'L'}{rest}"
+        return f"M{first}"
+    return f"M{first} {'C' if count % 3 == 0 else 'L'}{rest}"
 
 
 def _route_by_token(pos: str) -> Route:
@@ -107,7 +107,8 @@ def _route_by_token(pos: str) -> Route:
         elif not token.startswith("s,"):
             text, base = _pair(token)
             points.append(text)
-    return Route(_path(points), tip, base, tip_at)
+    path = _path(points[0], " ".join(points[1:]), len(points) - 1) if points else ""
+    return Route(path, tip, base, tip_at)
 
 
 def route(pos: str) -> Route:
@@ -165,8 +166,7 @@ def _common(pos: str) -> Route:
     if not rest:  # one point or none: no line to draw, said the token way
         return _route_by_token(pos)
     bx, _, by = body[body.rfind(" ") + 1:].partition(",")
-    # "C" takes three points and repeats for the next three; "L" takes one.
-    path = f"M{first} {'C' if rest.count(' ') % 3 == 2 else 'L'}{rest}"
+    path = _path(first, rest, rest.count(" ") + 1)
     return _ROUTE(Route, (path, tip, (float(bx), float(by)), tip_at))
 
 
