@@ -111,23 +111,36 @@ def _read_geometry(lib: Any, graph: Any) -> dict[str, Any]:
     These are the very strings Graphviz's json0 writer prints (both come from the
     attributes Graphviz attaches after the layout), so the result is the same.
     """
-    get, name_of = lib.agget, lib.agnameof
+    get, name_of, next_node = lib.agget, lib.agnameof, lib.agnxtnode
+    first_out, next_out = lib.agfstout, lib.agnxtout
     objects: list[dict[str, str]] = []
     _read_clusters(lib, graph, objects)
-    edges = []
+    nodes: list[Any] = []  # name, pos for each node
+    edges: list[Any] = []  # id, pos, lp for each edge
     node = lib.agfstnode(graph)
     while node is not None:
-        objects.append({"name": _text(name_of(node)), "pos": _text(get(node, b"pos"))})
-        edge = lib.agfstout(graph, node)
+        nodes += (name_of(node), get(node, b"pos"))
+        edge = first_out(graph, node)
         while edge is not None:
-            out = {"id": _text(get(edge, b"id")), "pos": _text(get(edge, b"pos"))}
-            lp = get(edge, b"lp")
-            if lp:
-                out["lp"] = _text(lp)
-            edges.append(out)
-            edge = lib.agnxtout(graph, edge)
-        node = lib.agnxtnode(graph, node)
-    return {"bb": _text(get(graph, b"bb")), "objects": objects, "edges": edges}
+            edges += (get(edge, b"id"), get(edge, b"pos"), get(edge, b"lp"))
+            edge = next_out(graph, edge)
+        node = next_node(graph, node)
+    nodes, edges = _texts(nodes), _texts(edges)
+    objects += [{"name": name, "pos": pos}
+                for name, pos in zip(nodes[::2], nodes[1::2], strict=True)]
+    return {"bb": _text(get(graph, b"bb")), "objects": objects,
+            "edges": [{"id": e, "pos": pos, "lp": lp} if lp else {"id": e, "pos": pos}
+                      for e, pos, lp in zip(edges[::3], edges[1::3], edges[2::3], strict=True)]}
+
+
+def _texts(values: list[bytes | str | None]) -> list[str]:
+    """``_text`` of each value; one decode for all (C strings hold no NUL)."""
+    if not values:
+        return []
+    try:
+        return b"\0".join([value or b"" for value in values]).decode("utf-8").split("\0")
+    except TypeError:  # str values: a pygraphviz that decodes by itself
+        return [_text(value) for value in values]
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,14 @@ def test_in_process_geometry_is_what_graphviz_json0_says(prog, dot, attach, monk
             assert edge.get(key) == edges[edge["id"]].get(key), (edge["id"], key)
 
 
+def test_geometry_strings_are_decoded_together_as_one_by_one():
+    values = [b"n0", b"1.5,2", None, "\u00e9t\u00e9".encode(), b""]
+    assert engine._texts(values) == [engine._text(v) for v in values] == [
+        "n0", "1.5,2", "", "\u00e9t\u00e9", ""]
+    assert engine._texts(["a", None, b"b"]) == ["a", "", "b"]  # a pygraphviz giving str
+    assert engine._texts([]) == []
+
+
 def test_routes_read_all_at_once_are_each_route_read_token_by_token():
     poses = [e["pos"] for prog, dot in _dots() for e in layout_geometry(dot, prog=prog)["edges"]]
     odd = ["s,1,2 e,3,4 5,6 7,8 9,10 11,12", "s,1,2 5,6 7,8", "e,1,2", "", "1.5,2 3,4.25",
