@@ -66,7 +66,7 @@ def label_is_bold(shape: str) -> bool:
     return shape != "text"
 
 
-def _content(node: Node, style: NodeStyle, shape: str, *, theme: Theme, max_width: float):
+def _content(node: Node, style: NodeStyle, shape: str, theme: Theme, max_width: float):
     text = "" if node.hide_label else node.label
     if style.marker and text:
         text = f"{style.marker} {text}"
@@ -123,12 +123,15 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     if node.size is not None:
         inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
         wrap_at = max(inner, 24.0 if shape != "text" else 8.0)
-        label, note, _, _ = _content(node, style, shape, theme=theme, max_width=wrap_at)
+        label, note, _, _ = _content(node, style, shape, theme, wrap_at)
         width, height = node.size
     else:
-        label, note, w, h = _content(node, style, shape, theme=theme, max_width=max_width)
+        label, note, w, h = _content(node, style, shape, theme, max_width)
         width, height = _outer(shape, w, h, node.inset)
-    return NodeBox(node, style, shape, label, note, round2(width), round2(height))
+    return _NODE_BOX(NodeBox, (node, style, shape, label, note, round2(width), round2(height)))
+
+
+_NODE_BOX = tuple.__new__  # a NodeBox from its fields, without NamedTuple's argument parsing
 
 
 def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:

@@ -179,11 +179,11 @@ def _wrap_units(text: str, max_width: float, size: float, bold: bool) -> tuple[l
     """The wrapped lines of ``text`` (see :func:`wrap`) and the units of the widest."""
     get = _WIDTHS[bold].__getitem__
     limit = _fit(max_width, size)
-    if _ONE_LINE(text) is None:  # one paragraph, single spaces: maybe it fits as it is
+    if _ONE_LINE(text) is None:  # one paragraph, single spaces: its words are text.split(" ")
         units = sum(map(get, text))
         if units <= limit:
             return [text], units
-    space = get(" ")
+        return _greedy(text.split(" "), limit, max_width, size, bold)
     lines: list[str] = []
     widest = 0
     for paragraph in _paragraphs(text):
@@ -194,25 +194,38 @@ def _wrap_units(text: str, max_width: float, size: float, bold: bool) -> tuple[l
             lines.append(whole)
             widest = max(widest, units)
             continue
-        line, line_units = "", 0
-        for word in words:
-            units = sum(map(get, word))
-            if line and line_units + space + units <= limit:
-                line, line_units = f"{line} {word}", line_units + space + units
-                continue
-            if line:
-                lines.append(line)
-                widest = max(widest, line_units)
-            if units <= limit:
-                line, line_units = word, units
-                continue
-            *full, line = _break_word(word, max_width, size, bold)
-            lines.extend(full)
-            widest = max(widest, *(_units(piece, bold) for piece in full), 0)
-            line_units = _units(line, bold)
-        lines.append(line)
-        widest = max(widest, line_units)
+        more, units = _greedy(words, limit, max_width, size, bold)
+        lines += more
+        widest = max(widest, units)
     return lines, widest
+
+
+def _greedy(words: list[str], limit: float, max_width: float, size: float,
+            bold: bool) -> tuple[list[str], int]:  # fmt: skip
+    """One paragraph's words (at least one) filled greedily into lines of at most ``limit``
+    units; the lines and the units of the widest."""
+    get = _WIDTHS[bold].__getitem__
+    space = get(" ")
+    lines: list[str] = []
+    widest = 0
+    line, line_units = "", 0
+    for word in words:
+        units = sum(map(get, word))
+        if line and line_units + space + units <= limit:
+            line, line_units = f"{line} {word}", line_units + space + units
+            continue
+        if line:
+            lines.append(line)
+            widest = max(widest, line_units)
+        if units <= limit:
+            line, line_units = word, units
+            continue
+        *full, line = _break_word(word, max_width, size, bold)
+        lines.extend(full)
+        widest = max(widest, *(_units(piece, bold) for piece in full), 0)
+        line_units = _units(line, bold)
+    lines.append(line)
+    return lines, max(widest, line_units)
 
 
 def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> list[str]:

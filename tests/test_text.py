@@ -160,6 +160,18 @@ def test_wrap_respects_max_width_and_keeps_characters(
     assert sum(1 for line in lines if line) >= len(nonblank_paragraphs)
 
 
+@pytest.mark.parametrize("bold", [False, True])
+@pytest.mark.parametrize("max_width", MAX_WIDTHS)
+@pytest.mark.parametrize("text", WRAP_TEXTS)
+def test_single_spaced_text_wraps_as_any_other(text: str, max_width: float, bold: bool) -> None:
+    plain = " ".join(text.split())  # one paragraph, single spaces: the quick path
+    spaced = plain.replace(" ", " \t") + "\t"  # the same words, through the general path
+    assert wrap(plain, max_width=max_width, size=12, bold=bold) == wrap(
+        spaced, max_width=max_width, size=12, bold=bold)
+    assert measure_block(plain, max_width=max_width, size=12, bold=bold) == measure_block(
+        spaced, max_width=max_width, size=12, bold=bold)
+
+
 def test_long_word_is_split_into_exact_pieces() -> None:
     lines = wrap(LONG_WORD, max_width=60, size=12)
     assert len(lines) > 1
