@@ -657,6 +657,12 @@ def targets(rows: list[dict], seconds: float, heavy: list[str], spawn: float | N
                      f"{_verdict(row['dl_vs_pydot'] < 1)}; with the smallest such start "
                      f"({_ms(row['pydot'] + spawn)}), "
                      f"{_verdict(row['dl'] < row['pydot'] + spawn)}")  # fmt: skip
+        ratio = row["dl_vs_pydot"]
+        if max(ratio, 1 / ratio) < 1 + row["spread"]:
+            line += (f"; but the raw engine's own runs at this size differ by up to "
+                     f"{1 + row['spread']:.2f}x, more than this difference, so this run "
+                     "cannot tell the two paths apart ([instructions.md](instructions.md) "
+                     "counts their work)")  # fmt: skip
         checks.append(line)
     checks.append(f"- `import diagrams_lib` under {IMPORT_TARGET * 1000:.0f} ms: "
                   f"{seconds * 1000:.0f} ms (median of 9 fresh processes), "
