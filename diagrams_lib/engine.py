@@ -1,10 +1,9 @@
 """Running Graphviz: in process through the pygraphviz wheel, or the user's own ``dot``.
 
 The engine knows nothing about diagrams: it takes DOT text and returns the
-layout as the parsed ``json0`` output (positions, splines, bounding boxes only).
-:func:`layout_geometry` returns the same shape holding only the fields a scene
-needs; in process it reads them straight from the laid-out graph, so no output
-text is written and parsed again.
+layout: :func:`run_layout` as the parsed ``json0`` output, :func:`layout_geometry`
+as a :class:`Geometry`, only the positions a scene needs; in process it reads them
+straight from the laid-out graph, so no output text is written and parsed again.
 
 >>> ENGINES
 ('dot', 'neato', 'twopi', 'circo', 'fdp')
@@ -22,12 +21,12 @@ import tempfile
 import threading
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import EngineError, EngineNotFoundError, LayoutTimeoutError, UnknownOptionError
 
-__all__ = ["BACKENDS", "ENGINES", "engine_version", "layout_geometry", "run_layout",
-           "verify_engine"]  # fmt: skip
+__all__ = ["BACKENDS", "ENGINES", "Geometry", "engine_version", "layout_geometry",
+           "run_layout", "verify_engine"]  # fmt: skip
 
 ENGINES = ("dot", "neato", "twopi", "circo", "fdp")
 BACKENDS = ("wheel", "system")
@@ -93,28 +92,66 @@ def _text(value: bytes | str | None) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def _read_clusters(lib: Any, graph: Any, objects: list[dict[str, str]]) -> None:
+class Geometry(NamedTuple):
+    """A layout's positions, Graphviz's own text (points, y up), by name.
+
+    Attributes:
+        bb: The drawing's bounding box, ``"llx,lly,urx,ury"``.
+        nodes: Each node's centre, ``"x,y"``, by node name.
+        clusters: Each cluster's ``bb`` by its name after ``cluster_``.
+        edges: Each edge's ``pos`` (its route) by edge ``id``.
+        labels: Each labelled edge's label centre (``lp``) by edge ``id``.
+
+    >>> Geometry.from_json0({"bb": "0,0,9,9", "objects": [{"name": "a", "pos": "4,4"}],
+    ...                      "edges": [{"id": "e0", "pos": "1,1 2,2", "lp": "3,3"}]}).labels
+    {'e0': '3,3'}
+    """
+
+    bb: str
+    nodes: dict[str, str]
+    clusters: dict[str, str]
+    edges: dict[str, str]
+    labels: dict[str, str]
+
+    @classmethod
+    def from_json0(cls, data: dict[str, Any]) -> Geometry:
+        """The geometry in Graphviz's parsed ``json0`` output."""
+        nodes, clusters = {}, {}
+        for obj in data.get("objects", []):
+            name = obj.get("name", "")
+            if name.startswith("cluster_"):
+                if "bb" in obj:
+                    clusters[name[len("cluster_"):]] = obj["bb"]
+            elif "pos" in obj:
+                nodes[name] = obj["pos"]
+        edges = data.get("edges", [])
+        return cls(data.get("bb", ""), nodes, clusters,
+                   {e.get("id", ""): e.get("pos", "") for e in edges},
+                   {e.get("id", ""): e["lp"] for e in edges if e.get("lp")})  # fmt: skip
+
+
+def _read_clusters(lib: Any, graph: Any, clusters: dict[str, str]) -> None:
     sub = lib.agfstsubg(graph)
     while sub is not None:
-        obj = {"name": _text(lib.agnameof(sub))}
+        name = _text(lib.agnameof(sub))
         bb = _text(lib.agget(sub, b"bb"))
-        if bb:
-            obj["bb"] = bb
-        objects.append(obj)
-        _read_clusters(lib, sub, objects)
+        if bb and name.startswith("cluster_"):
+            clusters[name[len("cluster_"):]] = bb
+        _read_clusters(lib, sub, clusters)
         sub = lib.agnxtsubg(sub)
 
 
-def _read_geometry(lib: Any, graph: Any) -> dict[str, Any]:
-    """The json0 fields a scene uses, read from a laid-out graph's attributes.
+def _read_geometry(lib: Any, graph: Any) -> Geometry:
+    """The positions a scene uses, read from a laid-out graph's attributes.
 
     These are the very strings Graphviz's json0 writer prints (both come from the
-    attributes Graphviz attaches after the layout), so the result is the same.
+    attributes Graphviz attaches after the layout), so the result is the same as
+    :meth:`Geometry.from_json0` of that output.
     """
     get, name_of, next_node = lib.agget, lib.agnameof, lib.agnxtnode
     first_out, next_out = lib.agfstout, lib.agnxtout
-    objects: list[dict[str, str]] = []
-    _read_clusters(lib, graph, objects)
+    clusters: dict[str, str] = {}
+    _read_clusters(lib, graph, clusters)
     nodes: list[Any] = []  # name, pos for each node
     edges: list[Any] = []  # id, pos, lp for each edge
     node = lib.agfstnode(graph)
@@ -126,11 +163,10 @@ def _read_geometry(lib: Any, graph: Any) -> dict[str, Any]:
             edge = next_out(graph, edge)
         node = next_node(graph, node)
     nodes, edges = _texts(nodes), _texts(edges)
-    objects += [{"name": name, "pos": pos}
-                for name, pos in zip(nodes[::2], nodes[1::2], strict=True)]
-    return {"bb": _text(get(graph, b"bb")), "objects": objects,
-            "edges": [{"id": e, "pos": pos, "lp": lp} if lp else {"id": e, "pos": pos}
-                      for e, pos, lp in zip(edges[::3], edges[1::3], edges[2::3], strict=True)]}
+    ids = edges[::3]
+    return Geometry(_text(get(graph, b"bb")), dict(zip(nodes[::2], nodes[1::2], strict=True)),
+                    clusters, dict(zip(ids, edges[1::3], strict=True)),
+                    {i: lp for i, lp in zip(ids, edges[2::3], strict=True) if lp})  # fmt: skip
 
 
 def _texts(values: list[bytes | str | None]) -> list[str]:
@@ -175,11 +211,11 @@ def _scratch_file() -> Any:
     return tempfile.TemporaryFile()
 
 
-def _wheel_geometry(dot_text: str, prog: str) -> dict[str, Any]:
+def _wheel_geometry(dot_text: str, prog: str) -> Geometry:
     """Lay out in process and read the geometry back without rendering any output."""
     lib = _lowlevel()
     if lib is None:  # pragma: no cover - an older pygraphviz
-        return _parse(_wheel(dot_text, prog, "json0"), prog)
+        return Geometry.from_json0(_parse(_wheel(dot_text, prog, "json0"), prog))
     with _LOCK:
         with _scratch_file() as handle:  # agread wants a FILE*
             handle.write(dot_text.encode("utf-8"))
@@ -279,21 +315,19 @@ def run_layout(dot_text: str, *, prog: str = "dot", backend: str = "wheel",
 
 
 def layout_geometry(dot_text: str, *, prog: str = "dot", backend: str = "wheel",
-                    timeout: float | None = None,
-                    isolate: bool = False) -> dict[str, Any]:  # fmt: skip
-    """Like :func:`run_layout`, but return only the fields a scene needs.
+                    timeout: float | None = None, isolate: bool = False) -> Geometry:  # fmt: skip
+    """Like :func:`run_layout`, but return only the positions a scene needs, as a
+    :class:`Geometry`. In process, with the default backend, they are read from the
+    laid-out graph directly, without writing and parsing any output.
 
-    The result has json0's shape: ``bb``; ``objects`` with ``name``, ``pos`` (nodes)
-    or ``bb`` (clusters); ``edges`` with ``id``, ``pos`` and ``lp``. In process,
-    with the default backend, they are read from the laid-out graph directly.
-
-    >>> layout_geometry("digraph { a -> b [id=e0] }")["edges"][0]["id"]
-    'e0'
+    >>> layout_geometry("digraph { a -> b [id=e0] }").edges["e0"][:2]
+    'e,'
     """
     if backend == "wheel" and timeout is None and not isolate:
         verify_engine(prog, backend=backend)
         return _wheel_geometry(dot_text, prog)
-    return run_layout(dot_text, prog=prog, backend=backend, timeout=timeout, isolate=isolate)
+    return Geometry.from_json0(run_layout(dot_text, prog=prog, backend=backend,
+                                          timeout=timeout, isolate=isolate))  # fmt: skip
 
 
 def _parse(raw: bytes, prog: str) -> dict[str, Any]:

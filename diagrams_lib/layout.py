@@ -180,7 +180,8 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
 
 def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
                 run: Any, engine: str | None = None) -> Scene:  # fmt: skip
-    """Size, lay out (through ``run(dot_text, prog)``) and place ``diagram``."""
+    """Size, lay out (through ``run(dot_text, prog)``, which returns a
+    :class:`~diagrams_lib.engine.Geometry`) and place ``diagram``."""
     boxes = {n.id: size_node(n, theme=theme, max_width=max_label_width) for n in diagram.nodes}
     labels = {}
     for edge in diagram.edges:
@@ -188,41 +189,33 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
         if label is not None:
             labels[edge.id] = label
     prog = layout_program(diagram, engine)
-    out = run(geometry_dot(diagram, boxes, labels, theme=theme, prog=prog), prog)
-    llx, lly, urx, ury = floats(out["bb"])
+    geo = run(geometry_dot(diagram, boxes, labels, theme=theme, prog=prog), prog)
+    llx, lly, urx, ury = floats(geo.bb)
 
     def flip(x: float, y: float) -> Point:
         return (x - llx, ury - y)
 
-    by_name = {}
-    clusters = {}
-    for obj in out.get("objects", []):
-        name = obj.get("name", "")
-        if name.startswith("cluster_"):
-            clusters[name[len("cluster_"):]] = obj
-        else:
-            by_name[name] = obj["pos"]
     nodes = []
     for node in diagram.nodes:
-        x, y = by_name[node.id].split(",")
+        x, y = geo.nodes[node.id].split(",")
         nodes.append(Placed(boxes[node.id], float(x) - llx, ury - float(y)))
     edges = []
-    edge_out = {e.get("id"): e for e in out.get("edges", [])}
     styles = {role: theme.edge_style(role) for role in {e.role for e in diagram.edges}}
-    raws = [edge_out.get(edge.id, {}) for edge in diagram.edges]
-    for edge, raw, line in zip(diagram.edges, raws, routes([r.get("pos", "") for r in raws]),
-                               strict=True):  # fmt: skip
+    poses, lps = geo.edges, geo.labels
+    for edge, line in zip(diagram.edges, routes([poses.get(e.id, "") for e in diagram.edges]),
+                          strict=True):  # fmt: skip
         label = labels.get(edge.id)
-        label_at = flip(*floats(raw["lp"])) if label is not None and "lp" in raw else None
-        edges.append(PlacedEdge(edge, styles[edge.role], line, label, label_at))
-    groups = tuple(_place_group(g, clusters.get(g.id), nodes, flip) for g in diagram.groups)
+        lp = lps.get(edge.id) if label is not None else None
+        edges.append(PlacedEdge(edge, styles[edge.role], line, label,
+                                flip(*floats(lp)) if lp else None))  # fmt: skip
+    groups = tuple(_place_group(g, geo.clusters.get(g.id), nodes, flip) for g in diagram.groups)
     return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups,
                  (llx, ury))  # fmt: skip
 
 
-def _place_group(group: Group, cluster: dict | None, nodes: list[Placed], flip) -> PlacedGroup:
-    if cluster is not None and "bb" in cluster:
-        x0, y0, x1, y1 = floats(cluster["bb"])
+def _place_group(group: Group, bb: str | None, nodes: list[Placed], flip) -> PlacedGroup:
+    if bb:
+        x0, y0, x1, y1 = floats(bb)
         (ax, ay), (bx, by) = flip(x0, y1), flip(x1, y0)
         return PlacedGroup(group, ax, ay, bx - ax, by - ay)
     members = [p for p in nodes if p.box.node.id in group.members]

@@ -18,7 +18,7 @@ import pytest
 import diagrams_lib as dl
 from diagrams_lib import engine
 from diagrams_lib._metrics_data import UNITS_PER_EM
-from diagrams_lib.engine import layout_geometry, run_layout
+from diagrams_lib.engine import Geometry, layout_geometry, run_layout
 from diagrams_lib.positions import _route_by_token, route, routes
 from diagrams_lib.quoting import NUM, fill_numbers, fmt, round2
 from diagrams_lib.text import _px
@@ -79,18 +79,13 @@ def test_in_process_geometry_is_what_graphviz_json0_says(prog, dot, attach, monk
     elif engine._attach_attrs() is None:
         pytest.skip("Graphviz's attach_attrs is found through /proc/self/maps (Linux)")
     fast = layout_geometry(dot, prog=prog)
-    slow = run_layout(dot, prog=prog)
-    assert fast["bb"] == slow["bb"]
-    objects = {o["name"]: o for o in slow.get("objects", [])}
-    assert {o["name"] for o in fast["objects"]} == set(objects)
-    for obj in fast["objects"]:
-        for key in ("pos", "bb"):
-            assert obj.get(key) == objects[obj["name"]].get(key), (obj["name"], key)
-    edges = {e["id"]: e for e in slow.get("edges", [])}
-    assert sorted(e["id"] for e in fast["edges"]) == sorted(edges)
-    for edge in fast["edges"]:
-        for key in ("pos", "lp"):
-            assert edge.get(key) == edges[edge["id"]].get(key), (edge["id"], key)
+    json0 = run_layout(dot, prog=prog)
+    assert fast == Geometry.from_json0(json0)
+    assert fast.bb and fast.nodes and fast.edges
+    names = {o["name"] for o in json0.get("objects", [])}
+    assert {*fast.nodes, *(f"cluster_{name}" for name in fast.clusters)} == names
+    assert set(fast.edges) == {e["id"] for e in json0["edges"]}
+    assert set(fast.labels) == {e["id"] for e in json0["edges"] if e.get("lp")}
 
 
 def test_geometry_strings_are_decoded_together_as_one_by_one():
@@ -102,7 +97,7 @@ def test_geometry_strings_are_decoded_together_as_one_by_one():
 
 
 def test_routes_read_all_at_once_are_each_route_read_token_by_token():
-    poses = [e["pos"] for prog, dot in _dots() for e in layout_geometry(dot, prog=prog)["edges"]]
+    poses = [pos for prog, dot in _dots() for pos in layout_geometry(dot, prog=prog).edges.values()]
     odd = ["s,1,2 e,3,4 5,6 7,8 9,10 11,12", "s,1,2 5,6 7,8", "e,1,2", "", "1.5,2 3,4.25",
            "e,1e3,-2 0,0 1,1 2,2 3,3", "e,12.345,-0 1,2 3,4", "1.2346e+05,3 4,5",
            "e,91.739,38.45 91.739,98.233 91.739,82.735 91.739,63.264 91.739,47.623",
@@ -114,7 +109,7 @@ def test_routes_read_all_at_once_are_each_route_read_token_by_token():
 
 
 def test_route_numbers_have_two_decimals_at_most():
-    poses = [e["pos"] for prog, dot in _dots() for e in layout_geometry(dot, prog=prog)["edges"]]
+    poses = [pos for prog, dot in _dots() for pos in layout_geometry(dot, prog=prog).edges.values()]
     for line in routes([*poses, "e,91.739,1.2346e+05 -0.004,98.2 1,2 3,4 5,6"]):
         for number in re.split(r"[ ,]", f"{line.path[1:]} {line.tip}".replace("C", "")
                                .replace("L", "")):  # fmt: skip
@@ -136,7 +131,8 @@ def test_in_process_render_matches_the_json0_path(graph, monkeypatch):
     import diagrams_lib.api as api
 
     fast = dl.render(graph(), legend=True)
-    monkeypatch.setattr(api, "layout_geometry", run_layout)
+    monkeypatch.setattr(api, "layout_geometry",
+                        lambda dot, **options: Geometry.from_json0(run_layout(dot, **options)))
     assert dl.render(graph(), legend=True) == fast
 
 
