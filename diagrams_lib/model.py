@@ -89,6 +89,13 @@ class Edge(NamedTuple):
     dot: tuple[tuple[str, str], ...] = ()
 
 
+# A Node or Edge from all its fields, without NamedTuple's argument parsing (most
+# of them are plain: the defaults after ``note``, or no label, role or dot).
+_NEW = tuple.__new__
+_NODE_DEFAULTS = tuple(Node._field_defaults[name] for name in Node._fields[6:])
+_EDGE_DEFAULTS = tuple(Edge._field_defaults.values())
+
+
 class Group(NamedTuple):
     """A cluster of nodes sharing a ``group`` name."""
 
@@ -189,7 +196,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     group = _optional_text(data, "group", key)
     note = _optional_text(data, "note", key)
     if data.keys() <= _TEXT_ATTRIBUTES:  # most nodes: nothing else to check
-        return Node(key, f"n{index}", label, role, group, note)
+        return _NEW(Node, (key, f"n{index}", label, role, group, note, *_NODE_DEFAULTS))
     return Node(key, f"n{index}", label, role, group, note, **_node_options(key, data))
 
 
@@ -287,7 +294,7 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         u, v, data = item[0], item[1], item[-1]
         label, role, dot = data.get("label"), data.get("role"), data.get("dot")
         if label is None and role is None and dot is None:  # a plain edge: nothing to check
-            edges.append(Edge(f"e{i}", ids[u], ids[v], u, v))
+            edges.append(_NEW(Edge, (f"e{i}", ids[u], ids[v], u, v, *_EDGE_DEFAULTS)))
             continue
         edges.append(
             Edge(
