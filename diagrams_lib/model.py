@@ -48,9 +48,6 @@ EDGE_ATTRIBUTES = ("label", "role", "dot")
 GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "engine", "groups", "dot")
 _ALIGNS = ("center", "left", "right")
 _TEXT_ATTRIBUTES = frozenset(("label", "role", "group", "note"))
-# Text check_text() would return unchanged: no control characters (not even tab, CR or
-# newline), surrogates or non-characters.
-_PLAIN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]").search
 _DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Attributes the library computes itself; the escape hatch may not override them.
 _RESERVED_DOT = {"label", "xlabel", "width", "height", "fixedsize", "shape", "pos", "id",
@@ -155,8 +152,10 @@ def _dot_attrs(value: Any, *, where: str) -> tuple[tuple[str, str], ...]:
 
 def _text(value: Any, key: Hashable, name: str) -> str:
     """Node ``key``'s attribute ``name`` checked as text. The message naming them is
-    built only for an error: plain text costs one regex search."""
-    if type(value) is str and _PLAIN(value) is None:
+    built only for an error: printable text costs one ``isprintable()``."""
+    # Printable text is what check_text() returns unchanged: no control characters (not
+    # even tab, CR or newline), surrogates or non-characters; anything else is checked.
+    if type(value) is str and value.isprintable():
         return value
     return check_text(value, where=f"{_describe(key)} attribute {name!r}")
 
@@ -167,7 +166,7 @@ def _optional_text(data: Mapping, name: str, key: Hashable) -> str | None:
 
 
 def _edge_text(value: Any, u: Hashable, v: Hashable, name: str) -> str | None:
-    if value is None or (type(value) is str and _PLAIN(value) is None):
+    if value is None or (type(value) is str and value.isprintable()):
         return value
     return check_text(value, where=f"edge {u!r} -> {v!r} attribute {name!r}")
 

@@ -28,23 +28,29 @@ from .theme import NodeStyle, Theme, role_title
 __all__ = ["NUM", "Markup", "css_class", "pct_attr", "pct_text"]
 
 
-
-_TEXT_SPECIAL = re.compile("[&<>%]").search
-_ATTR_SPECIAL = re.compile('[&<>%"\n]').search
-
-
+# Most text has nothing to escape. Four or six substring tests tell (each a fast scan
+# in C), in about half the time of one search for a character class.
 def pct_text(text: str) -> str:
-    """``text`` escaped for XML character data and with ``%`` doubled, for a template."""
-    if _TEXT_SPECIAL(text) is None:  # most text: nothing to escape
-        return text
-    return xml_text(text).replace("%", "%%")
+    """``text`` escaped for XML character data and with ``%`` doubled, for a template.
+
+    >>> pct_text("50% <off>"), pct_text("plain")
+    ('50%% &lt;off&gt;', 'plain')
+    """
+    if "&" in text or "<" in text or ">" in text or "%" in text:
+        return xml_text(text).replace("%", "%%")
+    return text
 
 
 def pct_attr(text: str) -> str:
-    """``text`` escaped for a double-quoted XML attribute and with ``%`` doubled."""
-    if _ATTR_SPECIAL(text) is None:
-        return text
-    return xml_attr(text).replace("%", "%%")
+    """``text`` escaped for a double-quoted XML attribute and with ``%`` doubled.
+
+    >>> pct_attr('say "hi"')
+    'say &quot;hi&quot;'
+    """
+    if ("&" in text or "<" in text or ">" in text or "%" in text or '"' in text
+            or "\n" in text):  # fmt: skip
+        return xml_attr(text).replace("%", "%%")
+    return text
 
 
 @lru_cache(maxsize=256)

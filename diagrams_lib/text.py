@@ -37,9 +37,6 @@ _EMOJI = 1250
 _UNKNOWN = {False: max(_EM, REGULAR[ord("W")]), True: max(_EM, BOLD[ord("W")])}
 _BREAK_AFTER = frozenset("-/_.:")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]+")
-# Text that wraps to itself when it fits: no line break, tab or other space control, no
-# run of spaces and none at either end (which _words would drop or collapse).
-_ONE_LINE = re.compile(r"[\t\n\r\f\v]|  |^ | $").search
 
 
 @lru_cache(maxsize=8192)
@@ -179,7 +176,10 @@ def _wrap_units(text: str, max_width: float, size: float, bold: bool) -> tuple[l
     """The wrapped lines of ``text`` (see :func:`wrap`) and the units of the widest."""
     get = _WIDTHS[bold].__getitem__
     limit = _fit(max_width, size)
-    if _ONE_LINE(text) is None:  # one paragraph, single spaces: its words are text.split(" ")
+    # Text that wraps to itself when it fits: printable (no line break, tab or other space
+    # control), no run of spaces and none at either end (which _words would drop or
+    # collapse). Its words are text.split(" "); any other text takes the general path.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         units = sum(map(get, text))
         if units <= limit:
             return [text], units

@@ -140,3 +140,20 @@ def test_groups_take_labels_from_graph_attribute():
     d = read_diagram(g)
     assert [(x.name, x.label, x.members) for x in d.groups] == [("ml", "Machine learning",
                                                                  ("n1",))]
+
+
+NOT_PRINTABLE = ["no\u00a0break", "zero\u200bwidth", "soft\u00adhyphen", "line\u2028break",
+                 "tab\there", "cr\r\nlf", "two\nlines"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_PRINTABLE)
+def test_text_that_is_not_printable_is_read_as_check_text_gives_it(text):
+    from diagrams_lib.quoting import check_text
+
+    g = graph()
+    g.add_node("b", label=text, note=text)
+    g.add_edge("a", "b", label=text, role=text)
+    d = read_diagram(g)
+    expected = check_text(text, where="x")
+    assert (d.nodes[1].label, d.nodes[1].note) == (expected, expected)
+    assert (d.edges[0].label, d.edges[0].role) == (expected, expected)
