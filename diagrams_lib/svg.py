@@ -15,10 +15,11 @@ from .shapes import outline_template
 from .svg_elements import (
     Markup,
     css_class,
-    edge,
+    edges,
     group,
     lines,
     node,
+    nodes,
     pct_attr,
     pct_text,
     style_attrs,
@@ -161,6 +162,7 @@ def write_svg(diagram: Diagram, scene: Scene, *, theme: Theme, prefix: str, auto
             group(m, pg, prefix=prefix, theme=theme, dx=dx, dy=dy)
         out.append("</g>\n")
     keys = {n.id: pct_attr(str(n.key)) for n in diagram.nodes}
+    titles = {n.id: pct_text(n.label) for n in diagram.nodes}
     # Translucent nodes (set regions) are backdrops: drawn before the edges, so
     # lines between items on top of them keep their full colour.
     backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1]
@@ -171,13 +173,12 @@ def write_svg(diagram: Diagram, scene: Scene, *, theme: Theme, prefix: str, auto
         out.append("</g>\n")
     out.append('<g class="edges">\n')
     flip = f"matrix(1 0 0 -1 {fmt(dx - scene.origin[0])} {fmt(dy + scene.origin[1])})"
-    for pe in scene.edges:
-        edge(m, pe, prefix=prefix, theme=theme, names=names, keys=keys, dx=dx, dy=dy,
-             flip=flip)  # fmt: skip
+    edges(m, scene.edges, prefix=prefix, theme=theme, titles=titles, keys=keys, dx=dx, dy=dy,
+          flip=flip)  # fmt: skip
     out.append('</g>\n<g class="nodes">\n')
-    for p in scene.nodes:
-        if p.box.style.fill_opacity >= 1:
-            node(m, p, prefix=prefix, theme=theme, key=keys[p.box.node.id], dx=dx, dy=dy)
+    front = scene.nodes if not backdrop else [p for p in scene.nodes
+                                              if p.box.style.fill_opacity >= 1]  # fmt: skip
+    nodes(m, front, prefix=prefix, theme=theme, keys=keys, titles=titles, dx=dx, dy=dy)
     out.append("</g>\n")
     if legend_markup is not None:
         out += legend_markup.parts

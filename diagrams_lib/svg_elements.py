@@ -16,6 +16,7 @@ the numbers of a 1,000-node diagram are formatted at once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .layout import Placed, PlacedEdge, PlacedGroup
@@ -165,35 +166,45 @@ def style_attrs(style: NodeStyle) -> str:
 _BOXES = {"round": f'{RECT} rx="{_fmt_const(CORNER)}"', "rect": RECT}
 
 
-def _plain_node(m: Markup, p: Placed, *, prefix: str, theme: Theme, key: str, dx: float,
-                dy: float) -> None:  # fmt: skip
-    """The markup :func:`node` writes for the most common node, a one-line label in a
-    box with a fixed corner, no note, link, marker or alignment, in fewer steps."""
-    box, nd = p.box, p.box.node
-    x, y, w, h = p.x + dx, p.y + dy, box.width, box.height
+def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
+          keys: dict[str, str], titles: dict[str, str], dx: float, dy: float) -> None:  # fmt: skip
+    """Every node's ``<g>`` (see :func:`node`). ``keys`` maps node ids to escaped data-keys,
+    ``titles`` to escaped labels.
+
+    The most common node, a one-line label in a box with a fixed corner, with no note,
+    link, marker or alignment, is written here in one step; any other by :func:`node`.
+    """
     size = theme.font_size
-    step = size * 1.25
-    line = box.label.lines[0]
-    title = pct_text(nd.label)
-    text = title if line == nd.label else pct_text(line)
-    m.parts.append(f'<g id="{prefix}-{nd.id}" class="node {css_class(nd.role)}" '
-                   f'data-key="{key}"><title>{title}</title>{_BOXES[box.shape]} '
-                   f'class="shape"{style_attrs(box.style)}/><text class="label" '
-                   f'font-size="{_fmt_const(size)}" font-weight="600" '
-                   f'fill="{pct_attr(box.style.text)}" text-anchor="middle">{_TSPAN}{text}'
-                   "</tspan></text></g>\n")  # fmt: skip
-    m.values += (x - w / 2, y - h / 2, w, h, x,
-                 y - box.label.height / 2 + step / 2 + size * 0.35)  # fmt: skip
+    half_step, lift = size * 1.25 / 2, size * 0.35
+    font = _fmt_const(size)
+    parts, values = m.parts, m.values
+    paints: dict[int, tuple[str, str]] = {}  # by style (the theme holds each while we draw)
+    for p in placed:
+        box = p.box
+        nd, block = box.node, box.label
+        if (box.note is not None or len(block.lines) != 1 or box.shape not in _BOXES
+                or nd.link or box.style.marker or nd.align != "center" or not nd.label):
+            node(m, p, prefix=prefix, theme=theme, key=keys[nd.id], dx=dx, dy=dy)
+            continue
+        paint = paints.get(id(box.style))
+        if paint is None:
+            paint = paints[id(box.style)] = (style_attrs(box.style), pct_attr(box.style.text))
+        x, y, w, h = p.x + dx, p.y + dy, box.width, box.height
+        title = titles[nd.id]
+        line = block.lines[0]
+        text = title if line == nd.label else pct_text(line)
+        parts.append(f'<g id="{prefix}-{nd.id}" class="node {css_class(nd.role)}" '
+                     f'data-key="{keys[nd.id]}"><title>{title}</title>{_BOXES[box.shape]} '
+                     f'class="shape"{paint[0]}/><text class="label" font-size="{font}" '
+                     f'font-weight="600" fill="{paint[1]}" text-anchor="middle">{_TSPAN}{text}'
+                     "</tspan></text></g>\n")  # fmt: skip
+        values += (x - w / 2, y - h / 2, w, h, x, y - block.height / 2 + half_step + lift)
 
 
 def node(m: Markup, p: Placed, *, prefix: str, theme: Theme, key: str, dx: float,
          dy: float) -> None:  # fmt: skip
     """A node's ``<g>``: title, outline, label and note. ``key`` is its escaped data-key."""
     box, nd = p.box, p.box.node
-    if (box.shape in _BOXES and box.note is None and not nd.link and not box.style.marker
-            and nd.align == "center" and len(box.label.lines) == 1 and nd.label):
-        _plain_node(m, p, prefix=prefix, theme=theme, key=key, dx=dx, dy=dy)
-        return
     x, y = p.x + dx, p.y + dy
     title = nd.label + ". " + nd.note if nd.label and nd.note else nd.label or nd.note or ""
     if title and box.style.marker:  # the marker's meaning, in words, for screen readers
@@ -245,42 +256,56 @@ _BASE = f"{XY} {XY}"  # the arrowhead's base corners, after its tip
 _LABEL_BG = f'<rect class="label-bg" x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}" rx="4"'
 
 
-def edge(m: Markup, pe: PlacedEdge, *, prefix: str, theme: Theme, names: dict[str, str],
-         keys: dict[str, str], dx: float, dy: float, flip: str) -> None:  # fmt: skip
-    """An edge's ``<g>``: title, line, arrowhead and label. ``names`` maps node ids to
-    labels, ``keys`` to escaped data-keys; ``flip`` is the SVG transform from Graphviz's
-    coordinates to the drawing's (``matrix(1 0 0 -1 x y)``)."""
-    e, style = pe.edge, pe.style
-    arrow = "→" if pe.route.tip else "–"
-    title = f"{names[e.source]} {arrow} {names[e.target]}"
-    if e.label:
-        title += f": {e.label}"
-    m.parts.append(f'<g id="{prefix}-{e.id}" class="edge {css_class(e.role)}" '
-                   f'data-source="{keys[e.source]}" data-target="{keys[e.target]}">'
-                   f"<title>{pct_text(title)}</title>")  # fmt: skip
-    line = pe.route
-    if line.path:
-        stroke = pct_attr(style.stroke)
-        dash = f' stroke-dasharray="{pct_attr(style.dash)}"' if style.dash else ""
-        m.parts.append(f'<path class="line" transform="{flip}" d="{line.path}" fill="none" '
-                       f'stroke="{stroke}" stroke-width="{_fmt_const(style.width)}"{dash}/>')
-        if line.tip_at is not None and line.base is not None:
-            (bx, by), (tx, ty) = line.base, line.tip_at
-            vx, vy = tx - bx, ty - by
-            length = (vx * vx + vy * vy) ** 0.5 or 1.0
-            nx, ny = vy / length * 4.5, -vx / length * 4.5
-            m.parts.append(f'<polygon class="arrow" transform="{flip}" points="{line.tip} '
-                           f'{_BASE}" fill="{stroke}"/>')  # fmt: skip
-            m.values += (bx + nx, by + ny, bx - nx, by - ny)
-    if pe.label is not None and pe.label_at is not None:
-        lx, ly = pe.label_at[0] + dx, pe.label_at[1] + dy
-        text = pe.label.text
-        w, h = text.width + 2 * LABEL_PAD, text.height + 2 * LABEL_PAD
-        m.add(f'{_LABEL_BG} fill="{pct_attr(theme.label_bg)}" fill-opacity="0.9"/>',
-              lx - w / 2, ly - h / 2, w, h)  # fmt: skip
-        lines(m, text, x=lx, top=ly - text.height / 2, anchor="middle",
-              size=theme.edge_label_size, fill=theme.text, cls="edge-label")  # fmt: skip
-    m.parts.append("</g>\n")
+@lru_cache(maxsize=256)
+def _edge_paint(stroke: str, width: float, dash: str | None) -> tuple[str, str]:
+    """The end of an edge's ``<path>`` (fill, stroke, width, dashes) and its arrowhead's fill."""
+    stroke = pct_attr(stroke)
+    dashes = f' stroke-dasharray="{pct_attr(dash)}"' if dash else ""
+    return (f'fill="none" stroke="{stroke}" stroke-width="{_fmt_const(width)}"{dashes}/>',
+            f'fill="{stroke}"/>')  # fmt: skip
+
+
+def edges(m: Markup, placed: Iterable[PlacedEdge], *, prefix: str, theme: Theme,
+          titles: dict[str, str], keys: dict[str, str], dx: float, dy: float,
+          flip: str) -> None:  # fmt: skip
+    """Every edge's ``<g>``: title, line, arrowhead and label. ``titles`` maps node ids to
+    escaped labels, ``keys`` to escaped data-keys; ``flip`` is the SVG transform from
+    Graphviz's coordinates to the drawing's (``matrix(1 0 0 -1 x y)``)."""
+    parts, values = m.parts, m.values
+    for pe in placed:
+        e, line, style = pe.edge, pe.route, pe.style
+        title = f"{titles[e.source]} {'→' if line.tip else '–'} {titles[e.target]}"
+        if e.label:
+            title = f"{title}: {pct_text(e.label)}"
+        labelled = pe.label is not None and pe.label_at is not None
+        end = "" if labelled else "</g>\n"
+        head = (f'<g id="{prefix}-{e.id}" class="edge {css_class(e.role)}" '
+                f'data-source="{keys[e.source]}" data-target="{keys[e.target]}">'
+                f"<title>{title}</title>")  # fmt: skip
+        if not line.path:
+            parts.append(head + end)
+        else:
+            paint, fill = _edge_paint(style.stroke, style.width, style.dash)
+            head = f'{head}<path class="line" transform="{flip}" d="{line.path}" {paint}'
+            if line.tip_at is None or line.base is None:
+                parts.append(head + end)
+            else:
+                (bx, by), (tx, ty) = line.base, line.tip_at
+                vx, vy = tx - bx, ty - by
+                length = (vx * vx + vy * vy) ** 0.5 or 1.0
+                nx, ny = vy / length * 4.5, -vx / length * 4.5
+                parts.append(f'{head}<polygon class="arrow" transform="{flip}" '
+                             f'points="{line.tip} {_BASE}" {fill}{end}')  # fmt: skip
+                values += (bx + nx, by + ny, bx - nx, by - ny)
+        if labelled:
+            lx, ly = pe.label_at[0] + dx, pe.label_at[1] + dy
+            text = pe.label.text
+            w, h = text.width + 2 * LABEL_PAD, text.height + 2 * LABEL_PAD
+            m.add(f'{_LABEL_BG} fill="{pct_attr(theme.label_bg)}" fill-opacity="0.9"/>',
+                  lx - w / 2, ly - h / 2, w, h)  # fmt: skip
+            lines(m, text, x=lx, top=ly - text.height / 2, anchor="middle",
+                  size=theme.edge_label_size, fill=theme.text, cls="edge-label")  # fmt: skip
+            parts.append("</g>\n")
 
 
 def group(m: Markup, pg: PlacedGroup, *, prefix: str, theme: Theme, dx: float,

@@ -185,3 +185,28 @@ def test_a_large_graph_renders_without_noise_on_stderr(capfd):
     g.graph["title"] = "Long chain"
     assert dl.render(g).count("data-key=") == 1200
     assert "Warning" not in capfd.readouterr().err  # pygraphviz's "may take a long time"
+
+
+def test_nodes_drawn_in_one_step_are_what_the_general_path_draws():
+    from diagrams_lib.layout import build_scene
+    from diagrams_lib.model import read_diagram
+    from diagrams_lib.svg_elements import Markup, node, nodes, pct_attr, pct_text
+    from diagrams_lib.theme import get_theme
+
+    g = awkward_keys()
+    for i, role in enumerate(("process", "external", "resource", None, "highlight")):
+        g.add_node(f"plain {i}", label=f'50% <of> "{role}" & more', role=role)
+        g.add_node(f"wrapped {i}", label="a label long enough to wrap on two lines", role=role)
+    for theme in ("light", "dark"):
+        look = get_theme(theme)
+        diagram = read_diagram(g)
+        scene = build_scene(diagram, theme=look, max_label_width=120,
+                            run=lambda dot, prog: layout_geometry(dot, prog=prog))  # fmt: skip
+        keys = {n.id: pct_attr(str(n.key)) for n in diagram.nodes}
+        titles = {n.id: pct_text(n.label) for n in diagram.nodes}
+        fast, slow = Markup(), Markup()
+        nodes(fast, scene.nodes, prefix="p", theme=look, keys=keys, titles=titles, dx=3.5, dy=7)
+        for p in scene.nodes:
+            node(slow, p, prefix="p", theme=look, key=keys[p.box.node.id], dx=3.5, dy=7)
+        assert fast.text() == slow.text()
+        assert fast.parts != slow.parts  # most nodes took the one-step path
