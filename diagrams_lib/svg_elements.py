@@ -171,19 +171,20 @@ def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
     """Every node's ``<g>`` (see :func:`node`). ``keys`` maps node ids to escaped data-keys,
     ``titles`` to escaped labels.
 
-    The most common node, a one-line label in a box with a fixed corner, with no note,
-    link, marker or alignment, is written here in one step; any other by :func:`node`.
+    The most common node, a label in a box with a fixed corner, with no note, link, marker
+    or alignment, is written here in one step; any other by :func:`node`.
     """
     size = theme.font_size
-    half_step, lift = size * 1.25 / 2, size * 0.35
+    step = size * 1.25
+    half_step, lift = step / 2, size * 0.35
     font = _fmt_const(size)
     parts, values = m.parts, m.values
     paints: dict[int, tuple[str, str]] = {}  # by style (the theme holds each while we draw)
     for p in placed:
         box = p.box
         nd, block = box.node, box.label
-        if (box.note is not None or len(block.lines) != 1 or box.shape not in _BOXES
-                or nd.link or box.style.marker or nd.align != "center" or not nd.label):
+        if (box.note is not None or box.shape not in _BOXES or nd.link or box.style.marker
+                or nd.align != "center" or not nd.label or not block.lines):
             node(m, p, prefix=prefix, theme=theme, key=keys[nd.id], dx=dx, dy=dy)
             continue
         paint = paints.get(id(box.style))
@@ -191,14 +192,21 @@ def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
             paint = paints[id(box.style)] = (style_attrs(box.style), pct_attr(box.style.text))
         x, y, w, h = p.x + dx, p.y + dy, box.width, box.height
         title = titles[nd.id]
-        line = block.lines[0]
-        text = title if line == nd.label else pct_text(line)
+        top = y - block.height / 2
+        if len(block.lines) == 1:
+            line = block.lines[0]
+            text = f"{_TSPAN}{title if line == nd.label else pct_text(line)}</tspan>"
+            values += (x - w / 2, y - h / 2, w, h, x, top + half_step + lift)
+        else:
+            text = "".join([f"{_TSPAN}{pct_text(line)}</tspan>" for line in block.lines])
+            values += (x - w / 2, y - h / 2, w, h)
+            for i in range(len(block.lines)):
+                values += (x, top + step * i + half_step + lift)
         parts.append(f'<g id="{prefix}-{nd.id}" class="node {css_class(nd.role)}" '
                      f'data-key="{keys[nd.id]}"><title>{title}</title>{_BOXES[box.shape]} '
                      f'class="shape"{paint[0]}/><text class="label" font-size="{font}" '
-                     f'font-weight="600" fill="{paint[1]}" text-anchor="middle">{_TSPAN}{text}'
-                     "</tspan></text></g>\n")  # fmt: skip
-        values += (x - w / 2, y - h / 2, w, h, x, y - block.height / 2 + half_step + lift)
+                     f'font-weight="600" fill="{paint[1]}" text-anchor="middle">{text}'
+                     "</text></g>\n")  # fmt: skip
 
 
 def node(m: Markup, p: Placed, *, prefix: str, theme: Theme, key: str, dx: float,
