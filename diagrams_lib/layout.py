@@ -20,7 +20,7 @@ from .errors import ValidationError
 from .model import Diagram, Edge, Group
 from .positions import Point, Route, floats, routes
 from .quoting import dot_string
-from .sizing import LabelBox, NodeBox, size_edge_label, size_node
+from .sizing import LabelBox, NodeBox, size_edge_label, size_nodes
 from .text import measure_block
 from .theme import EdgeStyle, Theme
 
@@ -182,7 +182,7 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
                 run: Any, engine: str | None = None) -> Scene:  # fmt: skip
     """Size, lay out (through ``run(dot_text, prog)``, which returns a
     :class:`~diagrams_lib.engine.Geometry`) and place ``diagram``."""
-    boxes = {n.id: size_node(n, theme=theme, max_width=max_label_width) for n in diagram.nodes}
+    boxes = size_nodes(diagram.nodes, theme=theme, max_width=max_label_width)
     labels = {}
     for edge in diagram.edges:
         label = size_edge_label(edge, theme=theme, max_width=max_label_width)

@@ -12,15 +12,17 @@ every machine.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .model import Edge, Node
 from .quoting import round2
-from .text import LINE_HEIGHT, TextBlock, measure_block
+from .text import LINE_HEIGHT, TextBlock, _block, measure_block
 from .theme import NodeStyle, Theme
 
 __all__ = ["GV_SHAPES", "LABEL_PAD", "NOTE_GAP", "LabelBox", "NodeBox", "label_is_bold",
-           "size_edge_label", "size_node"]  # fmt: skip
+           "size_edge_label", "size_node", "size_nodes"]  # fmt: skip
 
 NOTE_GAP = 4.0
 LABEL_PAD = 3.0  # drawn background around an edge label's text
@@ -85,6 +87,8 @@ def _content(node: Node, style: NodeStyle, shape: str, theme: Theme, max_width: 
 
 
 def _outer(shape: str, w: float, h: float, inset: float) -> tuple[float, float]:
+    if shape == "round" or shape == "rect":  # most nodes: the last case below, without a fold
+        return max(w + 2 * PAD_X + 2 * inset, MIN_W), max(h + 2 * PAD_Y, MIN_H)
     if shape in ("point", "square-point", "diamond-point", "triangle-point"):
         return POINT_SIZE, POINT_SIZE
     if shape == "none":
@@ -132,6 +136,36 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
 
 
 _NODE_BOX = tuple.__new__  # a NodeBox from its fields, without NamedTuple's argument parsing
+
+
+def size_nodes(nodes: Iterable[Node], *, theme: Theme, max_width: float) -> dict[str, NodeBox]:
+    """:func:`size_node` of every node, by node id.
+
+    Most nodes, a label in a round or square box with no fixed size, note or marker, are
+    sized here in one step, the same way; any other by :func:`size_node`.
+
+    >>> from diagrams_lib.model import Node
+    >>> from diagrams_lib.theme import LIGHT
+    >>> size_nodes([Node(key="a", id="n0", label="Hello")], theme=LIGHT, max_width=180)[
+    ...     "n0"] == size_node(Node(key="a", id="n0", label="Hello"), theme=LIGHT, max_width=180)
+    True
+    """
+    styles, size = theme.nodes, theme.font_size
+    plain = 0 < size < math.inf and max_width >= 0  # else size_node() raises, as it should
+    out = {}
+    for node in nodes:
+        style = styles.get(node.role or "default")
+        shape = node.shape or style.shape if style is not None else None
+        if (not plain or (shape != "round" and shape != "rect") or node.size is not None
+                or node.note or style.marker or node.hide_label or not node.label):
+            out[node.id] = size_node(node, theme=theme, max_width=max_width)
+            continue
+        label = _block(node.label, max_width, size, True, LINE_HEIGHT)  # semibold in a box
+        out[node.id] = _NODE_BOX(NodeBox, (
+            node, style, shape, label, None,
+            round2(max(label.width + 2 * PAD_X + 2 * node.inset, MIN_W)),
+            round2(max(label.height + 2 * PAD_Y, MIN_H))))  # fmt: skip
+    return out
 
 
 def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:

@@ -300,6 +300,12 @@ def measure_block(text: str, *, max_width: float, size: float, bold: bool = Fals
         _check_size(size)  # raises
     if not max_width >= 0:
         raise ValueError(f"max_width must be >= 0, got {max_width!r}")
+    return _block(text, max_width, size, bold, line_height)
+
+
+def _block(text: str, max_width: float, size: float, bold: bool,
+           line_height: float) -> TextBlock:  # fmt: skip
+    """:func:`measure_block` with its arguments already checked."""
     # _px only grows with the units, so the widest line is the one with the most units.
     lines, widest = _wrap_units(text, max_width, size, bold)
     return _BLOCK(TextBlock, (tuple(lines), size, bold, _px(widest, size),

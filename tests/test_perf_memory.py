@@ -210,3 +210,34 @@ def test_nodes_drawn_in_one_step_are_what_the_general_path_draws():
             node(slow, p, prefix="p", theme=look, key=keys[p.box.node.id], dx=3.5, dy=7)
         assert fast.text() == slow.text()
         assert fast.parts != slow.parts  # most nodes took the one-step path
+
+
+def test_nodes_sized_in_one_step_are_what_size_node_gives():
+    from diagrams_lib.model import read_diagram
+    from diagrams_lib.sizing import size_node, size_nodes
+    from diagrams_lib.theme import SHAPES, get_theme
+
+    g = nx.DiGraph(title="Sizes")
+    rng = random.Random(5)
+    words = ["a", "label", "wraps", "here", "50%", "x" * 40, "naïve", "→"]
+    for i in range(160):
+        attrs = {"label": " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))}
+        if i % 3:
+            attrs["shape"] = rng.choice(SHAPES)
+        if i % 7 == 0:
+            attrs["note"] = "a note"
+        if i % 5 == 0:
+            attrs["role"] = rng.choice(["process", "confirmed", "ruled_out", "external"])
+        if i % 11 == 0:
+            attrs["inset"] = rng.choice([0.5, 3, 7.25])
+        if i % 13 == 0:
+            attrs["size"] = (rng.uniform(40, 200), rng.uniform(30, 90))
+        if i % 17 == 0:
+            attrs["hide_label"] = True
+        g.add_node(i, **attrs)
+    nodes = read_diagram(g).nodes
+    for theme in ("light", "dark"):
+        look = get_theme(theme)
+        for width in (40, 120, 180.5):
+            boxes = size_nodes(nodes, theme=look, max_width=width)
+            assert boxes == {n.id: size_node(n, theme=look, max_width=width) for n in nodes}
