@@ -13,6 +13,8 @@ from .model import Diagram
 from .quoting import fmt
 from .shapes import outline_template
 from .svg_elements import (
+    ARROW,
+    DASH,
     Markup,
     css_class,
     edges,
@@ -107,7 +109,7 @@ def _summary(diagram: Diagram, names: dict) -> str:
         text += f"; and {len(nodes) - 40} more"
     links = [e for e in diagram.edges if e.label or diagram.kind not in ("chart",)]
     if links:
-        arrow = "→" if diagram.directed else "–"
+        arrow = ARROW if diagram.directed else DASH
         shown = [f"{names[e.source]} {arrow} {names[e.target]}" + (f" ({e.label})" if e.label
                  else "") for e in links[:40]]  # fmt: skip
         text += ". Connections: " + "; ".join(shown)

@@ -26,7 +26,7 @@ from .sizing import LABEL_PAD, NOTE_GAP, label_is_bold
 from .text import TextBlock, measure_block, text_width
 from .theme import NodeStyle, Theme, role_title
 
-__all__ = ["NUM", "Markup", "css_class", "pct_attr", "pct_text"]
+__all__ = ["ARROW", "DASH", "NUM", "Markup", "css_class", "pct_attr", "pct_text"]
 
 
 # Most text has nothing to escape. Four or six substring tests tell (each a fast scan
@@ -83,8 +83,22 @@ class Markup:
         self.values += values
 
     def text(self) -> str:
-        """The markup with every number written as :func:`~diagrams_lib.quoting.fmt` would."""
-        return fill_numbers("".join(self.parts), self.values)
+        """The markup with every number written as :func:`~diagrams_lib.quoting.fmt` would,
+        and :data:`ARROW` and :data:`DASH` as the characters they stand for."""
+        text = fill_numbers("".join(self.parts), self.values)
+        if ARROW in text:
+            text = text.replace(ARROW, "\u2192")
+        if DASH in text:
+            text = text.replace(DASH, "\u2013")
+        return text
+
+
+# The arrow (→) and dash (–) of edge titles, as stand-ins while the markup is built: one
+# character beyond Latin-1 makes Python store a text with two bytes per character, and
+# every piece of markup joined to it, the numbers too, would be widened to match; so they
+# are put in once, at the end. User text cannot hold them (check_text refuses control
+# characters), and a label's own arrow is written as it is.
+ARROW, DASH = "\x03", "\x04"
 
 
 _TSPAN = f'<tspan x="{NUM}" y="{NUM}">'
@@ -282,7 +296,7 @@ def edges(m: Markup, placed: Iterable[PlacedEdge], *, prefix: str, theme: Theme,
     parts, values = m.parts, m.values
     for pe in placed:
         e, line, style = pe.edge, pe.route, pe.style
-        title = f"{titles[e.source]} {'→' if line.tip else '–'} {titles[e.target]}"
+        title = f"{titles[e.source]} {ARROW if line.tip else DASH} {titles[e.target]}"
         if e.label:
             title = f"{title}: {pct_text(e.label)}"
         labelled = pe.label is not None and pe.label_at is not None

@@ -213,3 +213,14 @@ def test_byte_stable_engines_repeat_exactly_and_print_no_warnings(engine, capfd)
     outputs = {dl.render(bug_hunt(), engine=engine) for _ in range(3)}
     assert len(outputs) == 1
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_edge_titles_and_description_name_their_ends_with_an_arrow_or_dash(directed):
+    g = (nx.DiGraph if directed else nx.Graph)(title="Arrows")
+    g.add_edge("plain", "naïve → next", label="50% – ok")
+    svg = dl.render(g)
+    mark = "→" if directed else "–"
+    assert f"<title>plain {mark} naïve → next: 50% – ok</title>" in svg
+    assert f"plain {mark} naïve → next (50% – ok)." in svg  # the description
+    assert "\x03" not in svg and "\x04" not in svg
