@@ -20,7 +20,7 @@ from .errors import ValidationError
 from .model import Diagram, Edge, Group
 from .positions import Point, Route, floats, routes
 from .quoting import dot_string
-from .sizing import LabelBox, NodeBox, size_edge_label, size_nodes
+from .sizing import GV_SHAPES, LabelBox, NodeBox, size_edge_label, size_nodes
 from .text import measure_block
 from .theme import EdgeStyle, Theme
 
@@ -148,7 +148,7 @@ def _geometry_lines(diagram, boxes, labels, *, theme, prog) -> Iterator[str]:
             yield "}"
     for node in diagram.nodes:
         box = boxes[node.id]
-        if node.pin is None and not node.dot and box.gv_shape == "box":  # most nodes
+        if node.pin is None and not node.dot and GV_SHAPES.get(box.shape, "box") == "box":
             yield f"{node.id} [width={_inches(box.width)}, height={_inches(box.height)}];"
             continue
         attrs = [("width", _inches(box.width)), ("height", _inches(box.height))]
@@ -198,7 +198,7 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
     nodes = []
     for node in diagram.nodes:
         x, y = geo.nodes[node.id].split(",")
-        nodes.append(Placed(boxes[node.id], float(x) - llx, ury - float(y)))
+        nodes.append(_NEW(Placed, (boxes[node.id], float(x) - llx, ury - float(y))))
     edges = []
     styles = {role: theme.edge_style(role) for role in {e.role for e in diagram.edges}}
     poses, lps = geo.edges, geo.labels
@@ -206,11 +206,14 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
                           strict=True):  # fmt: skip
         label = labels.get(edge.id)
         lp = lps.get(edge.id) if label is not None else None
-        edges.append(PlacedEdge(edge, styles[edge.role], line, label,
-                                flip(*floats(lp)) if lp else None))  # fmt: skip
+        edges.append(_NEW(PlacedEdge, (edge, styles[edge.role], line, label,
+                                       flip(*floats(lp)) if lp else None)))  # fmt: skip
     groups = tuple(_place_group(g, geo.clusters.get(g.id), nodes, flip) for g in diagram.groups)
     return Scene(round(urx - llx, 2), round(ury - lly, 2), tuple(nodes), tuple(edges), groups,
                  (llx, ury))  # fmt: skip
+
+
+_NEW = tuple.__new__  # a Placed or PlacedEdge from its fields, without NamedTuple's parsing
 
 
 def _place_group(group: Group, bb: str | None, nodes: list[Placed], flip) -> PlacedGroup:

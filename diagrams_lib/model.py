@@ -190,10 +190,15 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     label = data.get("label")
     if label is None:  # the key is the label: any hashable, shown as its str()
         label = key if isinstance(key, (str, int, float)) else str(key)
-    label = _text(label, key, "label")
-    role = _optional_text(data, "role", key)
-    group = _optional_text(data, "group", key)
-    note = _optional_text(data, "note", key)
+    if type(label) is not str or not label.isprintable():  # _text(), inlined: most labels
+        label = _text(label, key, "label")
+    role, group, note = data.get("role"), data.get("group"), data.get("note")
+    if role is not None:
+        role = _text(role, key, "role")
+    if group is not None:
+        group = _text(group, key, "group")
+    if note is not None:
+        note = _text(note, key, "note")
     if data.keys() <= _TEXT_ATTRIBUTES:  # most nodes: nothing else to check
         return _NEW(Node, (key, f"n{index}", label, role, group, note, *_NODE_DEFAULTS))
     return Node(key, f"n{index}", label, role, group, note, **_node_options(key, data))

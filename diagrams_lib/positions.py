@@ -157,7 +157,8 @@ def _common_text(text: str, count: int) -> bool:
 def _common(pos: str) -> Route:
     """A common route (see :func:`routes`), its numbers as they are."""
     if pos[:2] == "e,":
-        tip, _, body = pos[2:].partition(" ")
+        tip, _, body = pos.partition(" ")
+        tip = tip[2:]
         tx, _, ty = tip.partition(",")
         tip_at: Point | None = (float(tx), float(ty))
     else:
@@ -166,7 +167,8 @@ def _common(pos: str) -> Route:
     if not rest:  # one point or none: no line to draw, said the token way
         return _route_by_token(pos)
     bx, _, by = body[body.rfind(" ") + 1:].partition(",")
-    path = _path(first, rest, rest.count(" ") + 1)
+    # _path(), inlined: Beziers when the points after the first come in threes
+    path = f"M{first} {'C' if (rest.count(' ') + 1) % 3 == 0 else 'L'}{rest}"
     return _ROUTE(Route, (path, tip, (float(bx), float(by)), tip_at))
 
 

@@ -107,7 +107,7 @@ def _summary(diagram: Diagram, names: dict) -> str:
     text = f"{len(nodes)} items: " + "; ".join(nodes[:40])
     if len(nodes) > 40:
         text += f"; and {len(nodes) - 40} more"
-    links = [e for e in diagram.edges if e.label or diagram.kind not in ("chart",)]
+    links = diagram.edges if diagram.kind != "chart" else [e for e in diagram.edges if e.label]
     if links:
         arrow = ARROW if diagram.directed else DASH
         shown = [f"{names[e.source]} {arrow} {names[e.target]}" + (f" ({e.label})" if e.label
@@ -167,7 +167,8 @@ def write_svg(diagram: Diagram, scene: Scene, *, theme: Theme, prefix: str, auto
     titles = {n.id: pct_text(n.label) for n in diagram.nodes}
     # Translucent nodes (set regions) are backdrops: drawn before the edges, so
     # lines between items on top of them keep their full colour.
-    backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1]
+    backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1] if any(
+        style.fill_opacity < 1 for style in theme.nodes.values()) else []  # fmt: skip
     if backdrop:
         out.append('<g class="nodes backdrop">\n')
         for p in backdrop:

@@ -294,6 +294,7 @@ def edges(m: Markup, placed: Iterable[PlacedEdge], *, prefix: str, theme: Theme,
     escaped labels, ``keys`` to escaped data-keys; ``flip`` is the SVG transform from
     Graphviz's coordinates to the drawing's (``matrix(1 0 0 -1 x y)``)."""
     parts, values = m.parts, m.values
+    paints: dict[str | None, tuple[str, str]] = {}  # by role: every edge of a role has its style
     for pe in placed:
         e, line, style = pe.edge, pe.route, pe.style
         title = f"{titles[e.source]} {ARROW if line.tip else DASH} {titles[e.target]}"
@@ -307,7 +308,8 @@ def edges(m: Markup, placed: Iterable[PlacedEdge], *, prefix: str, theme: Theme,
         if not line.path:
             parts.append(head + end)
         else:
-            paint, fill = _edge_paint(style.stroke, style.width, style.dash)
+            paint, fill = paints.get(e.role) or paints.setdefault(
+                e.role, _edge_paint(style.stroke, style.width, style.dash))  # fmt: skip
             head = f'{head}<path class="line" transform="{flip}" d="{line.path}" {paint}'
             if line.tip_at is None or line.base is None:
                 parts.append(head + end)
