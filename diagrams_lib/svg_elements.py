@@ -195,29 +195,32 @@ def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
     parts, values = m.parts, m.values
     paints: dict[int, tuple[str, str]] = {}  # by style (the theme holds each while we draw)
     for p in placed:
-        box = p.box
-        nd, block = box.node, box.label
-        if (box.note is not None or box.shape not in _BOXES or nd.link or box.style.marker
-                or nd.align != "center" or not nd.label or not block.lines):
+        # Unpacked, not read field by field: a NamedTuple field is a descriptor that the
+        # interpreter looks up on the type each time.
+        box, x, y = p
+        nd, style, shape, block, note, w, h = box
+        lines_ = block[0]
+        if (note is not None or shape not in _BOXES or nd.link or style.marker
+                or nd.align != "center" or not nd.label or not lines_):
             node(m, p, prefix=prefix, theme=theme, key=keys[nd.id], dx=dx, dy=dy)
             continue
-        paint = paints.get(id(box.style))
+        paint = paints.get(id(style))
         if paint is None:
-            paint = paints[id(box.style)] = (style_attrs(box.style), pct_attr(box.style.text))
-        x, y, w, h = p.x + dx, p.y + dy, box.width, box.height
+            paint = paints[id(style)] = (style_attrs(style), pct_attr(style.text))
+        x, y = x + dx, y + dy
         title = titles[nd.id]
-        top = y - block.height / 2
-        if len(block.lines) == 1:
-            line = block.lines[0]
+        top = y - block[4] / 2  # the label's height
+        if len(lines_) == 1:
+            line = lines_[0]
             text = f"{_TSPAN}{title if line == nd.label else pct_text(line)}</tspan>"
             values += (x - w / 2, y - h / 2, w, h, x, top + half_step + lift)
         else:
-            text = "".join([f"{_TSPAN}{pct_text(line)}</tspan>" for line in block.lines])
+            text = "".join([f"{_TSPAN}{pct_text(line)}</tspan>" for line in lines_])
             values += (x - w / 2, y - h / 2, w, h)
-            for i in range(len(block.lines)):
+            for i in range(len(lines_)):
                 values += (x, top + step * i + half_step + lift)
         parts.append(f'<g id="{prefix}-{nd.id}" class="node {css_class(nd.role)}" '
-                     f'data-key="{keys[nd.id]}"><title>{title}</title>{_BOXES[box.shape]} '
+                     f'data-key="{keys[nd.id]}"><title>{title}</title>{_BOXES[shape]} '
                      f'class="shape"{paint[0]}/><text class="label" font-size="{font}" '
                      f'font-weight="600" fill="{paint[1]}" text-anchor="middle">{text}'
                      "</text></g>\n")  # fmt: skip
@@ -295,35 +298,34 @@ def edges(m: Markup, placed: Iterable[PlacedEdge], *, prefix: str, theme: Theme,
     Graphviz's coordinates to the drawing's (``matrix(1 0 0 -1 x y)``)."""
     parts, values = m.parts, m.values
     paints: dict[str | None, tuple[str, str]] = {}  # by role: every edge of a role has its style
-    for pe in placed:
-        e, line, style = pe.edge, pe.route, pe.style
-        title = f"{titles[e.source]} {ARROW if line.tip else DASH} {titles[e.target]}"
+    for e, style, (path, tip, base, tip_at), label, label_at in placed:  # unpacked: see nodes()
+        title = f"{titles[e.source]} {ARROW if tip else DASH} {titles[e.target]}"
         if e.label:
             title = f"{title}: {pct_text(e.label)}"
-        labelled = pe.label is not None and pe.label_at is not None
+        labelled = label is not None and label_at is not None
         end = "" if labelled else "</g>\n"
         head = (f'<g id="{prefix}-{e.id}" class="edge {css_class(e.role)}" '
                 f'data-source="{keys[e.source]}" data-target="{keys[e.target]}">'
                 f"<title>{title}</title>")  # fmt: skip
-        if not line.path:
+        if not path:
             parts.append(head + end)
         else:
             paint, fill = paints.get(e.role) or paints.setdefault(
                 e.role, _edge_paint(style.stroke, style.width, style.dash))  # fmt: skip
-            head = f'{head}<path class="line" transform="{flip}" d="{line.path}" {paint}'
-            if line.tip_at is None or line.base is None:
+            head = f'{head}<path class="line" transform="{flip}" d="{path}" {paint}'
+            if tip_at is None or base is None:
                 parts.append(head + end)
             else:
-                (bx, by), (tx, ty) = line.base, line.tip_at
+                (bx, by), (tx, ty) = base, tip_at
                 vx, vy = tx - bx, ty - by
                 length = (vx * vx + vy * vy) ** 0.5 or 1.0
                 nx, ny = vy / length * 4.5, -vx / length * 4.5
                 parts.append(f'{head}<polygon class="arrow" transform="{flip}" '
-                             f'points="{line.tip} {_BASE}" {fill}{end}')  # fmt: skip
+                             f'points="{tip} {_BASE}" {fill}{end}')  # fmt: skip
                 values += (bx + nx, by + ny, bx - nx, by - ny)
         if labelled:
-            lx, ly = pe.label_at[0] + dx, pe.label_at[1] + dy
-            text = pe.label.text
+            lx, ly = label_at[0] + dx, label_at[1] + dy
+            text = label.text
             w, h = text.width + 2 * LABEL_PAD, text.height + 2 * LABEL_PAD
             m.add(f'{_LABEL_BG} fill="{pct_attr(theme.label_bg)}" fill-opacity="0.9"/>',
                   lx - w / 2, ly - h / 2, w, h)  # fmt: skip
