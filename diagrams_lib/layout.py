@@ -185,9 +185,8 @@ def build_scene(diagram: Diagram, *, theme: Theme, max_label_width: float,
     boxes = size_nodes(diagram.nodes, theme=theme, max_width=max_label_width)
     labels = {}
     for edge in diagram.edges:
-        label = size_edge_label(edge, theme=theme, max_width=max_label_width)
-        if label is not None:
-            labels[edge.id] = label
+        if edge.label:  # most edges have none: size_edge_label() would say None
+            labels[edge.id] = size_edge_label(edge, theme=theme, max_width=max_label_width)
     prog = layout_program(diagram, engine)
     geo = run(geometry_dot(diagram, boxes, labels, theme=theme, prog=prog), prog)
     llx, lly, urx, ury = floats(geo.bb)

@@ -128,11 +128,12 @@ def round2(value: float) -> float:
     >>> round2(115.27000000000001), round2(2.675), round2(-0.004), round2(1e308)
     (115.27, 2.67, -0.0, 1e+308)
     """
+    scaled = value * 100
     try:
-        hundredths = round(value * 100)
+        hundredths = round(scaled)
     except (OverflowError, ValueError):  # too large, infinite or NaN
         return round(value, 2)
-    if hundredths and abs(value * 100 - hundredths) < 1e-6:  # far from a tie: the nearest
+    if hundredths and abs(scaled - hundredths) < 1e-6:  # far from a tie: the nearest
         return hundredths / 100  # two-decimal value, which is what round() returns too
     return round(value, 2)
 
