@@ -296,6 +296,9 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
     triples = g.edges(keys=True, data=True) if multi else g.edges(data=True)
     for i, item in enumerate(triples):
         u, v, data = item[0], item[1], item[-1]
+        if not data:  # most edges: no attributes at all
+            edges.append(_NEW(Edge, (f"e{i}", ids[u], ids[v], u, v, *_EDGE_DEFAULTS)))
+            continue
         label, role, dot = data.get("label"), data.get("role"), data.get("dot")
         if label is None and role is None and dot is None:  # a plain edge: nothing to check
             edges.append(_NEW(Edge, (f"e{i}", ids[u], ids[v], u, v, *_EDGE_DEFAULTS)))

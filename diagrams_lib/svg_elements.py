@@ -193,7 +193,9 @@ def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
     half_step, lift = step / 2, size * 0.35
     font = _fmt_const(size)
     parts, values = m.parts, m.values
-    paints: dict[int, tuple[str, str]] = {}  # by style (the theme holds each while we draw)
+    # Class and paint by role: the nodes of a role share its style (sizing took it from
+    # the theme by role).
+    paints: dict[str | None, tuple[str, str, str]] = {}
     for p in placed:
         # Unpacked, not read field by field: a NamedTuple field is a descriptor that the
         # interpreter looks up on the type each time.
@@ -204,9 +206,10 @@ def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
                 or nd.align != "center" or not nd.label or not lines_):
             node(m, p, prefix=prefix, theme=theme, key=keys[nd.id], dx=dx, dy=dy)
             continue
-        paint = paints.get(id(style))
+        paint = paints.get(nd.role)
         if paint is None:
-            paint = paints[id(style)] = (style_attrs(style), pct_attr(style.text))
+            paint = paints[nd.role] = (css_class(nd.role), style_attrs(style),
+                                       pct_attr(style.text))  # fmt: skip
         x, y = x + dx, y + dy
         title = titles[nd.id]
         top = y - block[4] / 2  # the label's height
@@ -219,10 +222,10 @@ def nodes(m: Markup, placed: Iterable[Placed], *, prefix: str, theme: Theme,
             values += (x - w / 2, y - h / 2, w, h)
             for i in range(len(lines_)):
                 values += (x, top + step * i + half_step + lift)
-        parts.append(f'<g id="{prefix}-{nd.id}" class="node {css_class(nd.role)}" '
+        parts.append(f'<g id="{prefix}-{nd.id}" class="node {paint[0]}" '
                      f'data-key="{keys[nd.id]}"><title>{title}</title>{_BOXES[shape]} '
-                     f'class="shape"{paint[0]}/><text class="label" font-size="{font}" '
-                     f'font-weight="600" fill="{paint[1]}" text-anchor="middle">{text}'
+                     f'class="shape"{paint[1]}/><text class="label" font-size="{font}" '
+                     f'font-weight="600" fill="{paint[2]}" text-anchor="middle">{text}'
                      "</text></g>\n")  # fmt: skip
 
 
@@ -297,21 +300,21 @@ def edges(m: Markup, placed: Iterable[PlacedEdge], *, prefix: str, theme: Theme,
     escaped labels, ``keys`` to escaped data-keys; ``flip`` is the SVG transform from
     Graphviz's coordinates to the drawing's (``matrix(1 0 0 -1 x y)``)."""
     parts, values = m.parts, m.values
-    paints: dict[str | None, tuple[str, str]] = {}  # by role: every edge of a role has its style
+    paints: dict[str | None, tuple[str, str, str]] = {}  # by role: each role has one style
     for e, style, (path, tip, base, tip_at), label, label_at in placed:  # unpacked: see nodes()
         title = f"{titles[e.source]} {ARROW if tip else DASH} {titles[e.target]}"
         if e.label:
             title = f"{title}: {pct_text(e.label)}"
         labelled = label is not None and label_at is not None
         end = "" if labelled else "</g>\n"
-        head = (f'<g id="{prefix}-{e.id}" class="edge {css_class(e.role)}" '
+        cls, paint, fill = paints.get(e.role) or paints.setdefault(
+            e.role, (css_class(e.role), *_edge_paint(style.stroke, style.width, style.dash)))
+        head = (f'<g id="{prefix}-{e.id}" class="edge {cls}" '
                 f'data-source="{keys[e.source]}" data-target="{keys[e.target]}">'
                 f"<title>{title}</title>")  # fmt: skip
         if not path:
             parts.append(head + end)
         else:
-            paint, fill = paints.get(e.role) or paints.setdefault(
-                e.role, _edge_paint(style.stroke, style.width, style.dash))  # fmt: skip
             head = f'{head}<path class="line" transform="{flip}" d="{path}" {paint}'
             if tip_at is None or base is None:
                 parts.append(head + end)
