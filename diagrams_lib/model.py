@@ -190,8 +190,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     label = data.get("label")
     if label is None:  # the key is the label: any hashable, shown as its str()
         label = key if isinstance(key, (str, int, float)) else str(key)
-    if type(label) is not str or not label.isprintable():  # _text(), inlined: most labels
-        label = _text(label, key, "label")
+    label = _text(label, key, "label")
     role, group, note = data.get("role"), data.get("group"), data.get("note")
     if role is not None:
         role = _text(role, key, "role")
@@ -296,10 +295,8 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
     triples = g.edges(keys=True, data=True) if multi else g.edges(data=True)
     for i, item in enumerate(triples):
         u, v, data = item[0], item[1], item[-1]
-        if not data:  # most edges: no attributes at all
-            edges.append(_NEW(Edge, (f"e{i}", ids[u], ids[v], u, v, *_EDGE_DEFAULTS)))
-            continue
-        label, role, dot = data.get("label"), data.get("role"), data.get("dot")
+        label, role, dot = (data.get("label"), data.get("role"), data.get("dot")) if data else (
+            None, None, None)  # most edges have no attributes at all  # fmt: skip
         if label is None and role is None and dot is None:  # a plain edge: nothing to check
             edges.append(_NEW(Edge, (f"e{i}", ids[u], ids[v], u, v, *_EDGE_DEFAULTS)))
             continue

@@ -167,8 +167,7 @@ def _common(pos: str) -> Route:
     if not rest:  # one point or none: no line to draw, said the token way
         return _route_by_token(pos)
     bx, _, by = body[body.rfind(" ") + 1:].partition(",")
-    # _path(), inlined: Beziers when the points after the first come in threes
-    path = f"M{first} {'C' if (rest.count(' ') + 1) % 3 == 0 else 'L'}{rest}"
+    path = _path(first, rest, rest.count(" ") + 1)
     return _ROUTE(Route, (path, tip, (float(bx), float(by)), tip_at))
 
 

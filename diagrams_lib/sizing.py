@@ -86,9 +86,16 @@ def _content(node: Node, style: NodeStyle, shape: str, theme: Theme, max_width: 
     return label, note, width, height
 
 
+# Shapes with an outer size of their own; any other (round, rect, note, trapezoid) is a
+# padded box, the case most nodes take, so it is tested first.
+_OWN_SIZE = frozenset(("point", "square-point", "diamond-point", "triangle-point", "none", "text",
+                       "ellipse", "circle", "diamond", "hexagon", "parallelogram", "pill"))
+
+
 def _outer(shape: str, w: float, h: float, inset: float) -> tuple[float, float]:
-    if shape == "round" or shape == "rect":  # most nodes: the last case below, without a fold
-        return max(w + 2 * PAD_X + 2 * inset, MIN_W), max(h + 2 * PAD_Y, MIN_H)
+    if shape not in _OWN_SIZE:
+        extra = 2 * inset + (10 if shape == "note" else 0)
+        return max(w + 2 * PAD_X + extra, MIN_W), max(h + 2 * PAD_Y, MIN_H)
     if shape in ("point", "square-point", "diamond-point", "triangle-point"):
         return POINT_SIZE, POINT_SIZE
     if shape == "none":
@@ -110,8 +117,7 @@ def _outer(shape: str, w: float, h: float, inset: float) -> tuple[float, float]:
     if shape == "pill":
         height = max(h + 2 * PAD_Y, MIN_H)
         return max(w + 2 * PAD_X + height / 2, MIN_W), height
-    extra = 2 * inset + (10 if shape == "note" else 0)
-    return max(w + 2 * PAD_X + extra, MIN_W), max(h + 2 * PAD_Y, MIN_H)
+    raise AssertionError(shape)  # pragma: no cover - _OWN_SIZE lists the shapes above
 
 
 def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
@@ -161,10 +167,9 @@ def size_nodes(nodes: Iterable[Node], *, theme: Theme, max_width: float) -> dict
             out[node.id] = size_node(node, theme=theme, max_width=max_width)
             continue
         label = _block(node.label, max_width, size, True, LINE_HEIGHT)  # semibold in a box
-        out[node.id] = _NODE_BOX(NodeBox, (
-            node, style, shape, label, None,
-            round2(max(label.width + 2 * PAD_X + 2 * node.inset, MIN_W)),
-            round2(max(label.height + 2 * PAD_Y, MIN_H))))  # fmt: skip
+        width, height = _outer(shape, label.width, label.height, node.inset)
+        out[node.id] = _NODE_BOX(NodeBox, (node, style, shape, label, None, round2(width),
+                                           round2(height)))  # fmt: skip
     return out
 
 

@@ -284,7 +284,6 @@ _BASE = f"{XY} {XY}"  # the arrowhead's base corners, after its tip
 _LABEL_BG = f'<rect class="label-bg" x="{NUM}" y="{NUM}" width="{NUM}" height="{NUM}" rx="4"'
 
 
-@lru_cache(maxsize=256)
 def _edge_paint(stroke: str, width: float, dash: str | None) -> tuple[str, str]:
     """The end of an edge's ``<path>`` (fill, stroke, width, dashes) and its arrowhead's fill."""
     stroke = pct_attr(stroke)
