@@ -20,8 +20,8 @@ from numbers import Real
 
 from .errors import DiagramTypeError, ValidationError
 
-__all__ = ["NUM", "check_text", "dot_string", "fill_numbers", "fmt", "round2", "slug", "xml_attr",
-           "xml_text"]  # fmt: skip
+__all__ = ["NUM", "check_text", "dot_string", "fill_numbers", "fill_numbers_utf8", "fmt", "round2",
+           "slug", "xml_attr", "xml_text"]  # fmt: skip
 
 # C0 controls except tab and newline, DEL, C1 controls, surrogates and the two
 # non-characters XML 1.0 cannot carry.
@@ -146,18 +146,29 @@ NUM = "%s"
 def fill_numbers(template: str, values: Sequence[float]) -> str:
     """Fill the :data:`NUM` slots of ``template``; each number comes out as :func:`fmt` writes it.
 
-    The numbers are formatted together, as ``%.2f`` each closed by a mark, in a text of
-    their own: the zeros :func:`fmt` strips are then stripped by three replacements for all
-    of them, on a short text that is pure ASCII (the markup may not be, which would make
-    every pass over it slower). One more ``%`` puts them in their slots:
-
     >>> fill_numbers(f"M{NUM},{NUM} L{NUM},{NUM}", (3.14159, 2.0, -0.001, 12.5))
     'M3.14,2 L0,12.5'
     """
+    return fill_numbers_utf8(template.encode(), values).decode()
+
+
+def fill_numbers_utf8(template: bytes, values: Sequence[float]) -> bytes:
+    """:func:`fill_numbers` on a template encoded as UTF-8, which it fills faster.
+
+    The numbers are formatted together, as ``%.2f`` each closed by a mark, in a text of
+    their own: the zeros :func:`fmt` strips are then stripped by three replacements for all
+    of them. One more ``%`` puts them in their slots. All of it is done on bytes: ``bytes %``
+    finds the next slot with a fast search, where ``str %`` steps through the template one
+    character at a time, so on a large document the fill takes a third of the time. (No
+    byte of a multi-byte UTF-8 character is a ``%``.)
+
+    >>> fill_numbers_utf8(b"x=%s y=%s", (12.0, -0.004))
+    b'x=12 y=0'
+    """
     # "12.00" -> "12" (closed by \x02 so that no further zero is taken), "12.50" -> "12.5",
     # "-0" -> "0".
-    text = (("%.2f\x01" * len(values)) % tuple(values)).replace(".00\x01", "\x02")
-    text = text.replace("0\x01", "\x01").replace("-0\x02", "0\x02").replace("\x02", "\x01")
-    numbers = text.split("\x01")
+    text = ((b"%.2f\x01" * len(values)) % tuple(values)).replace(b".00\x01", b"\x02")
+    text = text.replace(b"0\x01", b"\x01").replace(b"-0\x02", b"0\x02").replace(b"\x02", b"\x01")
+    numbers = text.split(b"\x01")
     numbers.pop()  # the empty text after the last mark
     return template % tuple(numbers)

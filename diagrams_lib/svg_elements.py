@@ -3,7 +3,7 @@
 Every element appends markup to a :class:`Markup`: our own tags with a :data:`NUM` slot
 for each number, and user text escaped for XML *and* for ``%``. The numbers go to a
 list, and :meth:`Markup.text` formats them all at once and fills every slot with one ``%``
-(:func:`~diagrams_lib.quoting.fill_numbers`), instead of a formatting call per number:
+(:func:`~diagrams_lib.quoting.fill_numbers_utf8`), instead of a formatting call per number:
 the numbers of a 1,000-node diagram are formatted at once.
 
 >>> m = Markup()
@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .layout import Placed, PlacedEdge, PlacedGroup
-from .quoting import NUM, fill_numbers, fmt, xml_attr, xml_text
+from .quoting import NUM, fill_numbers_utf8, fmt, xml_attr, xml_text
 from .shapes import CORNER, RECT, XY, outline_template
 from .sizing import LABEL_PAD, NOTE_GAP, label_is_bold
 from .text import TextBlock, measure_block, text_width
@@ -85,20 +85,19 @@ class Markup:
     def text(self) -> str:
         """The markup with every number written as :func:`~diagrams_lib.quoting.fmt` would,
         and :data:`ARROW` and :data:`DASH` as the characters they stand for."""
-        text = fill_numbers("".join(self.parts), self.values)
-        if ARROW in text:
-            text = text.replace(ARROW, "\u2192")
-        if DASH in text:
-            text = text.replace(DASH, "\u2013")
-        return text
+        data = fill_numbers_utf8("".join(self.parts).encode(), self.values)
+        for stand_in, char in _STAND_INS:
+            data = data.replace(stand_in, char)
+        return data.decode()
 
 
 # The arrow (→) and dash (–) of edge titles, as stand-ins while the markup is built: one
 # character beyond Latin-1 makes Python store a text with two bytes per character, and
-# every piece of markup joined to it, the numbers too, would be widened to match; so they
-# are put in once, at the end. User text cannot hold them (check_text refuses control
+# every piece of markup joined to it would be widened to match; so they are put in once,
+# at the end, into the UTF-8 bytes. User text cannot hold them (check_text refuses control
 # characters), and a label's own arrow is written as it is.
 ARROW, DASH = "\x03", "\x04"
+_STAND_INS = ((ARROW.encode(), "\u2192".encode()), (DASH.encode(), "\u2013".encode()))
 
 
 _TSPAN = f'<tspan x="{NUM}" y="{NUM}">'
