@@ -108,6 +108,34 @@ def test_routes_read_all_at_once_are_each_route_read_token_by_token():
     assert [route(p) for p in odd] == [_route_by_token(p) for p in odd]
 
 
+def test_routes_checked_at_once_agree_with_each_token_on_random_text():
+    # Random routes, some with a character put in: every batch the token reader reads must
+    # come out of the batch reader exactly the same.
+    rng = random.Random(5)
+    pieces = ["1", "23.4", "99.125", "e,", ",", " ", "\n", "-", "e", "s,", "+", "x", "1e5", "%s",
+              '"', "\t"]  # and none that makes a number Graphviz would not write, like "1.50"
+
+    def read(poses, how):
+        try:
+            return how(poses)
+        except ValueError:
+            return ValueError
+
+    for _ in range(3000):
+        poses = []
+        for _ in range(rng.randint(1, 4)):
+            points = [f"{rng.choice((-1, 1, 1)) * rng.uniform(1, 500):.5g},"
+                      f"{rng.uniform(1, 900):.5g}" for _ in range(rng.choice((1, 2, 4, 7)))]
+            pos = ("e,1.5,2.125 " if rng.random() < 0.7 else "") + " ".join(points)
+            if rng.random() < 0.3:
+                at = rng.randint(0, len(pos))
+                pos = pos[:at] + rng.choice(pieces) + pos[at:]
+            poses.append(pos)
+        by_token = read(poses, lambda ps: [_route_by_token(p) for p in ps])
+        if by_token is not ValueError:  # else plain characters may still pass, unread
+            assert read(poses, routes) == by_token, poses
+
+
 def test_route_numbers_have_two_decimals_at_most():
     poses = [pos for prog, dot in _dots() for pos in layout_geometry(dot, prog=prog).edges.values()]
     for line in routes([*poses, "e,91.739,1.2346e+05 -0.004,98.2 1,2 3,4 5,6"]):
