@@ -85,19 +85,20 @@ class Markup:
     def text(self) -> str:
         """The markup with every number written as :func:`~diagrams_lib.quoting.fmt` would,
         and :data:`ARROW` and :data:`DASH` as the characters they stand for."""
-        data = fill_numbers_utf8("".join(self.parts).encode(), self.values)
-        for stand_in, char in _STAND_INS:
-            data = data.replace(stand_in, char)
-        return data.decode()
+        text = fill_numbers_utf8("".join(self.parts).encode(), self.values).decode()
+        if ARROW in text:  # on the decoded text: decoding ASCII is a copy, UTF-8 is not
+            text = text.replace(ARROW, "\u2192")
+        if DASH in text:
+            text = text.replace(DASH, "\u2013")
+        return text
 
 
 # The arrow (→) and dash (–) of edge titles, as stand-ins while the markup is built: one
 # character beyond Latin-1 makes Python store a text with two bytes per character, and
 # every piece of markup joined to it would be widened to match; so they are put in once,
-# at the end, into the UTF-8 bytes. User text cannot hold them (check_text refuses control
-# characters), and a label's own arrow is written as it is.
+# at the end. User text cannot hold them (check_text refuses control characters), and a
+# label's own arrow is written as it is.
 ARROW, DASH = "\x03", "\x04"
-_STAND_INS = ((ARROW.encode(), "\u2192".encode()), (DASH.encode(), "\u2013".encode()))
 
 
 _TSPAN = f'<tspan x="{NUM}" y="{NUM}">'
