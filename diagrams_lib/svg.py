@@ -23,7 +23,9 @@ from .svg_elements import (
     node,
     nodes,
     pct_attr,
+    pct_attrs,
     pct_text,
+    pct_texts,
     style_attrs,
 )
 from .text import measure_block
@@ -163,8 +165,9 @@ def write_svg(diagram: Diagram, scene: Scene, *, theme: Theme, prefix: str, auto
         for pg in scene.groups:
             group(m, pg, prefix=prefix, theme=theme, dx=dx, dy=dy)
         out.append("</g>\n")
-    keys = {n.id: pct_attr(str(n.key)) for n in diagram.nodes}
-    titles = {n.id: pct_text(n.label) for n in diagram.nodes}
+    ids = list(names)
+    keys = dict(zip(ids, pct_attrs([str(n.key) for n in diagram.nodes]), strict=True))
+    titles = dict(zip(ids, pct_texts(list(names.values())), strict=True))
     # Translucent nodes (set regions) are backdrops: drawn before the edges, so
     # lines between items on top of them keep their full colour.
     backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1] if any(

@@ -26,7 +26,8 @@ from .sizing import LABEL_PAD, NOTE_GAP, label_is_bold
 from .text import TextBlock, measure_block, text_width
 from .theme import NodeStyle, Theme, role_title
 
-__all__ = ["ARROW", "DASH", "NUM", "Markup", "css_class", "pct_attr", "pct_text"]
+__all__ = ["ARROW", "DASH", "NUM", "Markup", "css_class", "pct_attr", "pct_attrs", "pct_text",
+           "pct_texts"]  # fmt: skip
 
 
 # Most text has nothing to escape. Four or six substring tests tell (each a fast scan
@@ -52,6 +53,32 @@ def pct_attr(text: str) -> str:
             or "\n" in text):  # fmt: skip
         return xml_attr(text).replace("%", "%%")
     return text
+
+
+def pct_texts(texts: list[str]) -> list[str]:
+    """:func:`pct_text` of each text; when none has anything to escape (the usual case),
+    one check of them all tells, and the list comes back as it is.
+
+    >>> pct_texts(["a", "b"]), pct_texts(["a", "5%"])
+    (['a', 'b'], ['a', '5%%'])
+    """
+    joined = "".join(texts)
+    if "&" in joined or "<" in joined or ">" in joined or "%" in joined:
+        return [pct_text(text) for text in texts]
+    return texts
+
+
+def pct_attrs(texts: list[str]) -> list[str]:
+    """:func:`pct_attr` of each text, checked all at once like :func:`pct_texts`.
+
+    >>> pct_attrs(["a", 'say "b"'])
+    ['a', 'say &quot;b&quot;']
+    """
+    joined = "".join(texts)
+    if ("&" in joined or "<" in joined or ">" in joined or "%" in joined or '"' in joined
+            or "\n" in joined):  # fmt: skip
+        return [pct_attr(text) for text in texts]
+    return texts
 
 
 @lru_cache(maxsize=256)
