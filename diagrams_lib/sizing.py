@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .model import Edge, Node
 from .quoting import round2
-from .text import LINE_HEIGHT, TextBlock, _block, measure_block
+from .text import LINE_HEIGHT, TextBlock, _measurer, measure_block
 from .theme import NodeStyle, Theme
 
 __all__ = ["GV_SHAPES", "LABEL_PAD", "NOTE_GAP", "LabelBox", "NodeBox", "label_is_bold",
@@ -157,16 +157,18 @@ def size_nodes(nodes: Iterable[Node], *, theme: Theme, max_width: float) -> dict
     True
     """
     styles, size = theme.nodes, theme.font_size
-    plain = 0 < size < math.inf and max_width >= 0  # else size_node() raises, as it should
+    if not (0 < size < math.inf and max_width >= 0):  # size_node() raises, as it should
+        return {node.id: size_node(node, theme=theme, max_width=max_width) for node in nodes}
+    measure = _measurer(max_width, size, True, LINE_HEIGHT)  # labels in boxes: semibold
     out = {}
     for node in nodes:
         style = styles.get(node.role or "default")
         shape = node.shape or style.shape if style is not None else None
-        if (not plain or (shape != "round" and shape != "rect") or node.size is not None
+        if ((shape != "round" and shape != "rect") or node.size is not None
                 or node.note or style.marker or node.hide_label or not node.label):
             out[node.id] = size_node(node, theme=theme, max_width=max_width)
             continue
-        label = _block(node.label, max_width, size, True, LINE_HEIGHT)  # semibold in a box
+        label = measure(node.label)
         width, height = _outer(shape, label.width, label.height, node.inset)
         out[node.id] = _NODE_BOX(NodeBox, (node, style, shape, label, None, round2(width),
                                            round2(height)))  # fmt: skip

@@ -172,6 +172,30 @@ def test_single_spaced_text_wraps_as_any_other(text: str, max_width: float, bold
         spaced, max_width=max_width, size=12, bold=bold)
 
 
+def test_a_measurer_measures_each_text_as_measure_block_does() -> None:
+    import random
+
+    rng = random.Random(3)
+    words = ["a", "Load", "batch", "index", "WWWWWWWWWWWWWWWWWWWW", "https://example.com/a/b",
+             "naïve", "日本語", "🙂", "x-y", ""]  # fmt: skip
+    marks = [" ", "  ", "\t", "\n", " \n ", "\u00a0"]
+    texts = list(WRAP_TEXTS)
+    for _ in range(150):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 7))]
+        text = "".join(part + rng.choice(marks if rng.random() < 0.2 else [" "])
+                       for part in parts)  # fmt: skip
+        texts.append(text if rng.random() < 0.5 else text.strip())
+    for size in (12, 14.0, 13.5):
+        for bold in (False, True):
+            # and widths at which a text just fits, or just does not
+            exact = [text_width(text, size=size, bold=bold) for text in texts[-20:]]
+            for max_width in (*MAX_WIDTHS, 40.0, 180.0, *exact, *(w - 0.01 for w in exact)):
+                measure = text_mod._measurer(max_width, size, bold, LINE_HEIGHT)
+                for text in texts:
+                    assert measure(text) == measure_block(
+                        text, max_width=max_width, size=size, bold=bold), (text, size, max_width)
+
+
 def test_long_word_is_split_into_exact_pieces() -> None:
     lines = wrap(LONG_WORD, max_width=60, size=12)
     assert len(lines) > 1
