@@ -160,7 +160,8 @@ def size_nodes(nodes: Iterable[Node], *, theme: Theme, max_width: float) -> dict
     if not (0 < size < math.inf and max_width >= 0):  # size_node() raises, as it should
         return {node.id: size_node(node, theme=theme, max_width=max_width) for node in nodes}
     measure = _measurer(max_width, size, True, LINE_HEIGHT)  # labels in boxes: semibold
-    out = {}
+    out: dict[str, NodeBox] = {}
+    heights: dict[float, float] = {}
     for node in nodes:
         style = styles.get(node.role or "default")
         shape = node.shape or style.shape if style is not None else None
@@ -169,9 +170,14 @@ def size_nodes(nodes: Iterable[Node], *, theme: Theme, max_width: float) -> dict
             out[node.id] = size_node(node, theme=theme, max_width=max_width)
             continue
         label = measure(node.label)
-        width, height = _outer(shape, label.width, label.height, node.inset)
-        out[node.id] = _NODE_BOX(NodeBox, (node, style, shape, label, None, round2(width),
-                                           round2(height)))  # fmt: skip
+        # _outer() of a padded box, rounded: its height comes from the label's, and there
+        # are only a few of those, one for each count of lines.
+        height = heights.get(label.height)
+        if height is None:
+            height = heights[label.height] = round2(max(label.height + 2 * PAD_Y, MIN_H))
+        width = label.width + 2 * PAD_X + 2 * node.inset
+        out[node.id] = _NODE_BOX(NodeBox, (node, style, shape, label, None,
+                                           round2(width) if width > MIN_W else MIN_W, height))
     return out
 
 
