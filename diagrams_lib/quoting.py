@@ -159,7 +159,7 @@ def fill_numbers_utf8(template: bytes, values: Sequence[float]) -> bytes:
     their own: the zeros :func:`fmt` strips are then stripped by three replacements for all
     of them. One more ``%`` puts them in their slots. All of it is done on bytes: ``bytes %``
     finds the next slot with a fast search, where ``str %`` steps through the template one
-    character at a time, so on a large document the fill takes a third of the time. (No
+    character at a time, so on a large document that last step takes a third of the time. (No
     byte of a multi-byte UTF-8 character is a ``%``.)
 
     >>> fill_numbers_utf8(b"x=%s y=%s", (12.0, -0.004))

@@ -113,7 +113,8 @@ class Markup:
         """The markup with every number written as :func:`~diagrams_lib.quoting.fmt` would,
         and :data:`ARROW` and :data:`DASH` as the characters they stand for."""
         text = fill_numbers_utf8("".join(self.parts).encode(), self.values).decode()
-        if ARROW in text:  # on the decoded text: decoding ASCII is a copy, UTF-8 is not
+        # Put in after decoding: ASCII bytes decode as a plain copy, UTF-8 with arrows does not.
+        if ARROW in text:
             text = text.replace(ARROW, "\u2192")
         if DASH in text:
             text = text.replace(DASH, "\u2013")
