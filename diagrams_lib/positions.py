@@ -179,8 +179,7 @@ def _common(pos: str) -> Route:
     if not rest:  # one point or none: no line to draw, said the token way
         return _route_by_token(pos)
     bx, _, by = rest.rpartition(" ")[2].partition(",")
-    # _path(first, rest, rest.count(" ") + 1), written out: this runs for every edge
-    path = f"M{first} {'C' if rest.count(' ') % 3 == 2 else 'L'}{rest}"
+    path = _path(first, rest, rest.count(" ") + 1)
     return _ROUTE(Route, (path, tip, (float(bx), float(by)), tip_at))
 
 
