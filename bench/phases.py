@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import subprocess
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = ["Phases", "Simplex", "parse", "run_dot", "table"]
 
@@ -51,6 +51,11 @@ class Phases:
     splines: float = 0.0
     wall: float = 0.0
 
+    @property
+    def position_share(self) -> float:
+        """The x-position network simplex's seconds as a share of the whole run."""
+        return self.position.seconds / self.wall if self.wall else 0.0
+
 
 def parse(log: str) -> Phases:
     """Read a ``dot -v`` log: phase 1 (ranking) and 3 (x positions) network simplexes.
@@ -67,16 +72,14 @@ def parse(log: str) -> Phases:
             nodes, edges, pivots = int(found[1]), int(found[2]), int(found[3])
             seconds[phase] = seconds.get(phase, 0.0) + float(found[4])
             if nodes >= sizes.get(phase, Simplex()).nodes:
-                sizes[phase] = Simplex(nodes, edges, pivots, 0.0)
+                sizes[phase] = Simplex(nodes, edges, pivots)
         elif found := _MINCROSS.search(line):
             out.crossings, out.mincross = int(found[1]), out.mincross + float(found[2])
         elif found := _SPLINES.search(line):
             out.splines += float(found[1])
     for phase, name in ((1, "rank"), (3, "position")):
         if phase in sizes:
-            largest = sizes[phase]
-            setattr(out, name, Simplex(largest.nodes, largest.edges, largest.pivots,
-                                       round(seconds[phase], 2)))  # fmt: skip
+            setattr(out, name, replace(sizes[phase], seconds=round(seconds[phase], 2)))
     return out
 
 
@@ -108,7 +111,7 @@ def table(named: dict[str, Phases]) -> str:
         ("spline routing", lambda p: f"{p.splines:.2f} s"),
         ("whole `dot` run", lambda p: f"{p.wall:.2f} s"),
         ("x positions, share of the whole run",
-         lambda p: f"{p.position.seconds / p.wall:.0%}" if p.wall else "-"),
+         lambda p: f"{p.position_share:.0%}"),
     ]  # fmt: skip
     lines = ["| | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
     lines += [f"| {label} | " + " | ".join(cell(named[n]) for n in names) + " |"

@@ -92,4 +92,3 @@ def test_phases_keep_the_largest_simplex_of_each_phase_and_sum_its_seconds(phase
     assert (p.rank.nodes, p.rank.edges, p.rank.pivots, p.rank.seconds) == (2960, 3427, 218, 0.06)
     assert (p.position.nodes, p.position.pivots, p.position.seconds) == (14161, 10408, 21.52)
     assert (p.crossings, p.mincross, p.splines) == (928, 0.35, 0.16)
-
