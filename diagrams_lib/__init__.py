@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from .api import SVG, render, save, to_dot
+from .api import SVG, node_size, render, save, to_dot
 from .dot_reader import from_dot, read_dot
 from .engine import ENGINES, engine_version
 from .errors import (
@@ -53,6 +53,7 @@ __all__ = [
     "engine_version",
     "from_dot",
     "get_theme",
+    "node_size",
     "read_dot",
     "render",
     "save",
