@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 lint: venv
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 # Best effort: Debian's chromium for the report's browser test (tests/report/test_html.py).
 # Never fails: without apt-get or root it says why, and that one test is skipped.

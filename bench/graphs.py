@@ -22,8 +22,28 @@ import networkx as nx
 
 __all__ = ["figure", "pipeline"]
 
-WORDS = ("load", "parse", "check", "merge", "split", "route", "cache", "plan", "build", "test",
-         "ship", "train", "eval", "shard", "sync", "index", "filter", "score", "rank", "batch")
+WORDS = (
+    "load",
+    "parse",
+    "check",
+    "merge",
+    "split",
+    "route",
+    "cache",
+    "plan",
+    "build",
+    "test",
+    "ship",
+    "train",
+    "eval",
+    "shard",
+    "sync",
+    "index",
+    "filter",
+    "score",
+    "rank",
+    "batch",
+)
 ROLES = ("process", "data", "decision", "external", "highlight")
 EDGE_LABELS = ("then", "on failure", "retry", "if ok", "batch of 64")
 

@@ -58,8 +58,13 @@ _REFS = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)", re.MULTILINE)
 
 
 def _valgrind(*command: str, what: str) -> int:
-    argv = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
-            "--cachegrind-out-file=/dev/null", *command]  # fmt: skip
+    argv = [
+        "valgrind",
+        "--tool=cachegrind",
+        "--cache-sim=no",
+        "--cachegrind-out-file=/dev/null",
+        *command,
+    ]
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same string hashes on every run
     done = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
     found = _REFS.findall(done.stderr)
@@ -107,44 +112,59 @@ def table(sizes: list[int]) -> str:
     jobs = [(n, name) for n in sizes for name in METHODS]
     with ThreadPoolExecutor(max_workers=2) as pool:  # each job is its own process
         counts = dict(zip(jobs, pool.map(lambda job: per_call(*job), jobs), strict=True))
-    lines = ["| nodes | " + " | ".join(METHODS.values()) + " | dl / raw | dl / pydot |",
-             "|---:|" + "---:|" * (len(METHODS) + 2)]
+    lines = [
+        "| nodes | " + " | ".join(METHODS.values()) + " | dl / raw | dl / pydot |",
+        "|---:|" + "---:|" * (len(METHODS) + 2),
+    ]
     for n in sizes:
         dl, raw, pydot = (counts[n, name] for name in METHODS)
-        lines.append(f"| {n:,} | {dl / 1e6:,.1f} M | {raw / 1e6:,.1f} M | {pydot / 1e6:,.1f} M "
-                     f"| {dl / raw:.3f}x | {dl / pydot:.3f}x |")
+        lines.append(
+            f"| {n:,} | {dl / 1e6:,.1f} M | {raw / 1e6:,.1f} M | {pydot / 1e6:,.1f} M "
+            f"| {dl / raw:.3f}x | {dl / pydot:.3f}x |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000, 3000],
-                        help="graph sizes in nodes (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--no-write", action="store_true",
-                        help="print only; leave bench/instructions.md as it is")  # fmt: skip
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[10, 100, 1000, 3000],
+        help="graph sizes in nodes (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave bench/instructions.md as it is"
+    )
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: nothing to count", file=sys.stderr)
         return 1
     dot = run.ensure_dot()  # pydot starts a dot program: build one if there is none
-    text = "\n\n".join([
-        "# Instruction counts",
-        "Written by `make bench-instructions` (`bench/instructions.py`) on "
-        f"{datetime.date.today()}: instructions of one call (warmed up to 1,000 nodes), "
-        "counted by "
-        f"{_version('valgrind')} (cachegrind), with Python {platform.python_version()} and "
-        f"the libraries of [results.md](results.md), where the timed results and the "
-        "targets are. The pydot column is pydot's Python (`to_pydot(g).to_string()`) "
-        "plus one run of the `dot` program on that DOT, its start-up included; what "
-        "starting the program costs on the Python side is left out, in pydot's favour. "
-        f"`dot` program: {dot}.",
-        table(args.sizes),
-        "The same graphs as `results.md` (`bench/graphs.py`). Instruction counts do not "
-        "move with the load on the machine: two full runs made on 2026-11-24 differed by "
-        "under 0.1% from 100 nodes up, by 1-2% at 10 nodes (where memory lands still "
-        "varies). They leave out what an instruction costs (cache misses, branches), which "
-        "time measures.",
-    ]) + "\n"
+    text = (
+        "\n\n".join(
+            [
+                "# Instruction counts",
+                "Written by `make bench-instructions` (`bench/instructions.py`) on "
+                f"{datetime.date.today()}: instructions of one call (warmed up to 1,000 nodes), "
+                "counted by "
+                f"{_version('valgrind')} (cachegrind), with Python {platform.python_version()} and "
+                f"the libraries of [results.md](results.md), where the timed results and the "
+                "targets are. The pydot column is pydot's Python (`to_pydot(g).to_string()`) "
+                "plus one run of the `dot` program on that DOT, its start-up included; what "
+                "starting the program costs on the Python side is left out, in pydot's favour. "
+                f"`dot` program: {dot}.",
+                table(args.sizes),
+                "The same graphs as `results.md` (`bench/graphs.py`). Instruction counts do not "
+                "move with the load on the machine: two full runs made on 2026-11-24 differed by "
+                "under 0.1% from 100 nodes up, by 1-2% at 10 nodes (where memory lands still "
+                "varies). They leave out what an instruction costs (cache misses, branches), which "
+                "time measures.",
+            ]
+        )
+        + "\n"
+    )
     print(text)
     if not args.no_write:
         (HERE / "instructions.md").write_text(text, encoding="utf-8")

@@ -86,9 +86,12 @@ def parse(log: str) -> Phases:
 def run_dot(dot_program: str, dot_text: str) -> Phases:
     """Lay ``dot_text`` out with ``dot_program -v`` (plain output, thrown away)."""
     start = time.perf_counter()
-    done = subprocess.run([dot_program, "-v", "-Tplain", "-o", "/dev/null"],
-                          input=dot_text.encode("utf-8"), capture_output=True,
-                          check=False)  # fmt: skip
+    done = subprocess.run(
+        [dot_program, "-v", "-Tplain", "-o", "/dev/null"],
+        input=dot_text.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"{dot_program} -v failed: {done.stderr.decode()[-300:]}")
@@ -101,19 +104,23 @@ def table(named: dict[str, Phases]) -> str:
     """A markdown table, one column per way of writing the DOT."""
     names = list(named)
     rows = [
-        ("graph of the x-position network simplex",
-         lambda p: f"{p.position.nodes:,} nodes, {p.position.edges:,} edges"),
+        (
+            "graph of the x-position network simplex",
+            lambda p: f"{p.position.nodes:,} nodes, {p.position.edges:,} edges",
+        ),
         ("its pivots", lambda p: f"{p.position.pivots:,}"),
         ("its time", lambda p: f"{p.position.seconds:.2f} s"),
-        ("ranking network simplex", lambda p: f"{p.rank.nodes:,} nodes, {p.rank.pivots:,} "
-                                              f"pivots, {p.rank.seconds:.2f} s"),
+        (
+            "ranking network simplex",
+            lambda p: f"{p.rank.nodes:,} nodes, {p.rank.pivots:,} pivots, {p.rank.seconds:.2f} s",
+        ),
         ("crossing minimisation", lambda p: f"{p.crossings:,} crossings, {p.mincross:.2f} s"),
         ("spline routing", lambda p: f"{p.splines:.2f} s"),
         ("whole `dot` run", lambda p: f"{p.wall:.2f} s"),
-        ("x positions, share of the whole run",
-         lambda p: f"{p.position_share:.0%}"),
-    ]  # fmt: skip
+        ("x positions, share of the whole run", lambda p: f"{p.position_share:.0%}"),
+    ]
     lines = ["| | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
-    lines += [f"| {label} | " + " | ".join(cell(named[n]) for n in names) + " |"
-              for label, cell in rows]  # fmt: skip
+    lines += [
+        f"| {label} | " + " | ".join(cell(named[n]) for n in names) + " |" for label, cell in rows
+    ]
     return "\n".join(lines)

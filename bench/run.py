@@ -38,8 +38,10 @@ import pygraphviz
 
 import diagrams_lib as dl
 from diagrams_lib.api import DEFAULT_MAX_LABEL_WIDTH
-from diagrams_lib.layout import build_scene
+from diagrams_lib.dot import geometry_dot as _geometry_dot
+from diagrams_lib.dot import layout_program
 from diagrams_lib.model import read_diagram
+from diagrams_lib.size import size_diagram
 from diagrams_lib.theme import get_theme
 
 HERE = Path(__file__).resolve().parent
@@ -60,22 +62,11 @@ BUILD_FIGURES = 100
 Timer = Callable[[], object]
 
 
-class _Stop(Exception):
-    pass
-
-
 def geometry_dot(g: nx.Graph) -> str:
     """The DOT ``dl.render(g)`` hands to Graphviz (geometry only, no label text)."""
-    seen: dict[str, str] = {}
-
-    def capture(dot_text: str, prog: str) -> dict:
-        seen["dot"] = dot_text
-        raise _Stop
-
-    with contextlib.suppress(_Stop):
-        build_scene(read_diagram(g), theme=get_theme("light"),
-                    max_label_width=DEFAULT_MAX_LABEL_WIDTH, run=capture)  # fmt: skip
-    return seen["dot"]
+    diagram, theme = read_diagram(g), get_theme("light")
+    sizes = size_diagram(diagram, theme=theme, max_width=DEFAULT_MAX_LABEL_WIDTH)
+    return _geometry_dot(diagram, sizes, theme=theme, prog=layout_program(diagram, None))
 
 
 def _engine_svg(dot_text: str) -> bytes:
@@ -88,8 +79,8 @@ class EngineClock:
     """Times the Graphviz call inside ``dl.render``, so that what is ours can be told apart.
 
     Only Graphviz's own work counts as the engine: reading the positions back out of the
-    laid-out graph (``engine._read_geometry``, Python calls into Graphviz, one per value)
-    runs inside ``layout_geometry`` but is ours, and its time is taken back out.
+    laid-out graph (``engine._read``, Python calls into Graphviz, one per value)
+    runs inside ``layout`` but is ours, and its time is taken back out.
     """
 
     def __init__(self) -> None:
@@ -97,8 +88,7 @@ class EngineClock:
         import diagrams_lib.engine as engine
 
         self.calls: list[tuple[float, float]] = []
-        self._patched = [(api, "layout_geometry", api.layout_geometry),
-                         (engine, "_read_geometry", engine._read_geometry)]  # fmt: skip
+        self._patched = [(api, "layout", api.layout), (engine, "_read", engine._read)]
         reading: list[tuple[float, float]] = []
 
         def clocked(real: Callable, done: Callable[[float, float], None]) -> Callable:
@@ -115,9 +105,8 @@ class EngineClock:
             read = reading.pop() if reading else (0.0, 0.0)
             self.calls.append((wall - read[0], cpu - read[1]))
 
-        api.layout_geometry = clocked(api.layout_geometry, engine_done)
-        engine._read_geometry = clocked(engine._read_geometry,
-                                        lambda wall, cpu: reading.append((wall, cpu)))
+        api.layout = clocked(api.layout, engine_done)
+        engine._read = clocked(engine._read, lambda wall, cpu: reading.append((wall, cpu)))
 
     def close(self) -> None:
         for module, name, real in self._patched:
@@ -143,8 +132,9 @@ def methods(g: nx.Graph) -> dict[str, Timer | None]:
     return out
 
 
-def time_methods(fns: dict[str, Timer | None], runs: int, *,
-                 warm_up: bool) -> dict[str, list[tuple[float, float]]]:  # fmt: skip
+def time_methods(
+    fns: dict[str, Timer | None], runs: int, *, warm_up: bool
+) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) seconds per run of each method; each round runs every method once, in turn.
 
     CPU time is this process's (and its children's, for the methods that run ``dot``)."""
@@ -153,7 +143,7 @@ def time_methods(fns: dict[str, Timer | None], runs: int, *,
         fn()
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in live}
     for r in range(runs):
-        for name, fn in live[r % len(live):] + live[:r % len(live)]:
+        for name, fn in live[r % len(live) :] + live[: r % len(live)]:
             wall, cpu = time.perf_counter(), _cpu_seconds()
             fn()
             samples[name].append((time.perf_counter() - wall, _cpu_seconds() - cpu))
@@ -161,13 +151,14 @@ def time_methods(fns: dict[str, Timer | None], runs: int, *,
 
 
 def _cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
-        resource.RUSAGE_CHILDREN)
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _ratios(a: list[tuple[float, float]], b: list[tuple[float, float]],
-            which: int) -> list[float]:  # fmt: skip
+def _ratios(a: list[tuple[float, float]], b: list[tuple[float, float]], which: int) -> list[float]:
     """a / b in each round (0: wall, 1: CPU time): two runs made side by side."""
     return [x[which] / y[which] for x, y in zip(a, b, strict=True)]
 
@@ -220,23 +211,41 @@ def ensure_dot() -> str:
         return f"`{found}` (the system's)"
     libs = Path(pygraphviz.__file__).resolve().parent.parent / "pygraphviz.libs"
     compiler = shutil.which(os.environ.get("CC", "cc"))
-    names = ("gvc", "cgraph", "gvplugin_dot_layout", "gvplugin_neato_layout",
-             "gvplugin_core", "gvplugin_gd", "gvplugin_pango")  # fmt: skip
+    names = (
+        "gvc",
+        "cgraph",
+        "gvplugin_dot_layout",
+        "gvplugin_neato_layout",
+        "gvplugin_core",
+        "gvplugin_gd",
+        "gvplugin_pango",
+    )
     files = {n: sorted(libs.glob(f"lib{n}-*.so*")) for n in names} if libs.is_dir() else {}
     if compiler is None or not files or not all(files.values()):
         return "not installed (no C compiler, or no Graphviz libraries in the wheel to build one)"
     BUILT_DOT.parent.mkdir(parents=True, exist_ok=True)
-    argv = [compiler, "-O2", "-o", str(BUILT_DOT), str(DOT_SOURCE), f"-L{libs}",
-            *(f"-l:{files[n][0].name}" for n in names), f"-Wl,-rpath,{libs}"]  # fmt: skip
+    argv = [
+        compiler,
+        "-O2",
+        "-o",
+        str(BUILT_DOT),
+        str(DOT_SOURCE),
+        f"-L{libs}",
+        *(f"-l:{files[n][0].name}" for n in names),
+        f"-Wl,-rpath,{libs}",
+    ]
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return f"not installed (building one failed: {done.stderr.strip()[:200]})"
     os.environ["PATH"] = f"{BUILT_DOT.parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    version = subprocess.run([str(BUILT_DOT), "-V"], capture_output=True, text=True,
-                             check=False).stderr.strip()  # fmt: skip
-    return (f"no system `dot`; `{BUILT_DOT.relative_to(ROOT)}` was compiled from "
-            f"`bench/wheel_dot.c` (Graphviz's own `dot` main()) against the wheel's "
-            f"libraries: {version}")
+    version = subprocess.run(
+        [str(BUILT_DOT), "-V"], capture_output=True, text=True, check=False
+    ).stderr.strip()
+    return (
+        f"no system `dot`; `{BUILT_DOT.relative_to(ROOT)}` was compiled from "
+        f"`bench/wheel_dot.c` (Graphviz's own `dot` main()) against the wheel's "
+        f"libraries: {version}"
+    )
 
 
 def spawn_cost(runs: int = 21) -> float | None:
@@ -282,18 +291,24 @@ def render_rows(sizes: tuple[int, ...], scale: float) -> list[dict]:
         t = {name: statistics.median(v[0] for v in values) for name, values in samples.items()}
         ours_ratios = _ratios(ours, samples["raw"], 1)
         pydot_ratios = _ratios(samples["dl"], samples["pydot"], 1)
-        rows.append({"nodes": n, "edges": g.number_of_edges(), "runs": runs, **t,
-                     "ours": statistics.median(o[1] for o in ours),
-                     "spread": max(v[1] for v in samples["raw"])
-                     / min(v[1] for v in samples["raw"]) - 1,
-                     "ours_cpu": statistics.median(ours_ratios),
-                     "ours_interval": _interval(ours_ratios),
-                     "dl_wall": _paired(samples["dl"], samples["raw"], 0),
-                     "dl_cpu": _paired(samples["dl"], samples["raw"], 1),
-                     "pydot_wall": _paired(samples["pydot"], samples["raw"], 0),
-                     "pydot_cpu": _paired(samples["pydot"], samples["raw"], 1),
-                     "dl_vs_pydot": statistics.median(pydot_ratios),
-                     "pydot_interval": _interval(pydot_ratios)})  # fmt: skip
+        rows.append(
+            {
+                "nodes": n,
+                "edges": g.number_of_edges(),
+                "runs": runs,
+                **t,
+                "ours": statistics.median(o[1] for o in ours),
+                "spread": max(v[1] for v in samples["raw"]) / min(v[1] for v in samples["raw"]) - 1,
+                "ours_cpu": statistics.median(ours_ratios),
+                "ours_interval": _interval(ours_ratios),
+                "dl_wall": _paired(samples["dl"], samples["raw"], 0),
+                "dl_cpu": _paired(samples["dl"], samples["raw"], 1),
+                "pydot_wall": _paired(samples["pydot"], samples["raw"], 0),
+                "pydot_cpu": _paired(samples["pydot"], samples["raw"], 1),
+                "dl_vs_pydot": statistics.median(pydot_ratios),
+                "pydot_interval": _interval(pydot_ratios),
+            }
+        )
         print(f"  {n:>5} nodes: dl {_ms(t['dl'])}, raw {_ms(t['raw'])}", file=sys.stderr)
     return rows
 
@@ -323,8 +338,9 @@ def render_table(rows: list[dict]) -> str:
 def _child(code: str) -> dict:
     """Run ``code`` in a fresh interpreter (bench/ importable); it prints one JSON object."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT)])}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=env, cwd=ROOT, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -439,9 +455,12 @@ def memory(n_peak: int) -> str:
     raw = _child(PEAK_CODE.format(n=n_peak, raw=True))
     flat = _child(REPEAT_CODE.format(count=SMALL_RENDERS, group=None, raw=False, sites=False))
     long = _child(REPEAT_CODE.format(count=LONG_RENDERS, group=None, raw=False, sites=True))
-    grouped = {raw: _child(REPEAT_CODE.format(count=CLUSTER_RENDERS, group="Prepare", raw=raw,
-                                              sites=False))
-               for raw in (False, True)}  # fmt: skip
+    grouped = {
+        raw: _child(
+            REPEAT_CODE.format(count=CLUSTER_RENDERS, group="Prepare", raw=raw, sites=False)
+        )
+        for raw in (False, True)
+    }
     lines = [
         f"Peak resident memory while rendering the {n_peak:,}-node graph, in a fresh process: "
         "the kernel's high-water mark (`VmHWM`), reset right before the render "
@@ -451,8 +470,10 @@ def memory(n_peak: int) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for name, m in (("`dl.render`", ours), ("raw engine, geometry DOT → SVG", raw)):
-        lines.append(f"| {name} | {m['before']:.0f} MiB | {m['peak']:.0f} MiB | "
-                     f"{m['peak'] - m['before']:.0f} MiB | {m['maxrss']:.0f} MiB |")  # fmt: skip
+        lines.append(
+            f"| {name} | {m['before']:.0f} MiB | {m['peak']:.0f} MiB | "
+            f"{m['peak'] - m['before']:.0f} MiB | {m['maxrss']:.0f} MiB |"
+        )
     lines += [
         "",
         f"{SMALL_RENDERS:,} renders of one small graph (4 nodes, a note, an edge label, a "
@@ -475,14 +496,22 @@ def memory(n_peak: int) -> str:
         *_heap_table(long["points"], LONG_RENDERS),
     ]
     (r0, h0), (r1, h1) = long["points"][2], long["points"][-1]
-    lines += ["", f"From render {LONG_RENDERS // 2:,} to {LONG_RENDERS:,}: {r1 - r0:+.2f} MiB "
-              f"resident, {h1 - h0:+.1f} KiB Python heap."]  # fmt: skip
+    lines += [
+        "",
+        f"From render {LONG_RENDERS // 2:,} to {LONG_RENDERS:,}: {r1 - r0:+.2f} MiB "
+        f"resident, {h1 - h0:+.1f} KiB Python heap.",
+    ]
     if long["sites"]:
-        lines += ["", f"Where the heap grew from render {LONG_RENDERS // 4:,} to "
-                  f"{LONG_RENDERS:,}, by the line that was running when it was allocated "
-                  "(`tracemalloc`; a line that calls into C counts what the C code "
-                  "allocated as Python objects):", "",
-                  "| line | code | growth |", "|---|---|---:|"]  # fmt: skip
+        lines += [
+            "",
+            f"Where the heap grew from render {LONG_RENDERS // 4:,} to "
+            f"{LONG_RENDERS:,}, by the line that was running when it was allocated "
+            "(`tracemalloc`; a line that calls into C counts what the C code "
+            "allocated as Python objects):",
+            "",
+            "| line | code | growth |",
+            "|---|---|---:|",
+        ]
         for where, lineno, code, kib in long["sites"]:
             lines.append(f"| `{where}:{lineno}` | `{code}` | {kib:+.1f} KiB |")
     lines += [
@@ -499,13 +528,18 @@ def memory(n_peak: int) -> str:
         points = grouped[raw_engine]["points"]
         (r0, h0), (r1, h1) = points[1], points[-1]
         growth[raw_engine] = ((r1 - r0) * 2**20 / (CLUSTER_RENDERS * 3 / 4), h1 - h0)
-        lines.append(f"| {name} | {points[0][0]:.2f} MiB | {r0:.2f} MiB | {r1:.2f} MiB | "
-                     f"{growth[raw_engine][0]:,.0f} bytes | {h1 - h0:+.1f} KiB |")  # fmt: skip
+        lines.append(
+            f"| {name} | {points[0][0]:.2f} MiB | {r0:.2f} MiB | {r1:.2f} MiB | "
+            f"{growth[raw_engine][0]:,.0f} bytes | {h1 - h0:+.1f} KiB |"
+        )
     (ours, heap), (alone, _) = growth[False], growth[True]
     if ours > 64 and heap * 1024 < ours * CLUSTER_RENDERS * 3 / 4 / 10:
-        lines += ["", f"The resident growth of `dl.render` ({ours:,.0f} bytes a call) is not "
-                  f"Python objects (the traced heap moved {heap:+.1f} KiB in all) but native "
-                  f"memory; Graphviz alone on the same DOT grows by {alone:,.0f} bytes a call."]
+        lines += [
+            "",
+            f"The resident growth of `dl.render` ({ours:,.0f} bytes a call) is not "
+            f"Python objects (the traced heap moved {heap:+.1f} KiB in all) but native "
+            f"memory; Graphviz alone on the same DOT grows by {alone:,.0f} bytes a call.",
+        ]
     return "\n".join(lines)
 
 
@@ -516,10 +550,14 @@ def _report_inputs(folder: Path) -> tuple[dict[str, Callable], Path, Path]:
     body = "\n\n".join(f"## Part {i}\n\n{{{{figure:{name}}}}}" for i, name in enumerate(names))
     (sections / "00-all.md").write_text(f"# Synthetic report\n\n{body}\n", encoding="utf-8")
     texts = folder / "figures.toml"
-    texts.write_text("".join(
-        f'[{name}]\ntitle = "Synthetic figure {i}"\nalt = "A pipeline"\n'
-        f'caption = "Steps."\ndescription = "A synthetic pipeline."\n\n'
-        for i, name in enumerate(names)), encoding="utf-8")  # fmt: skip
+    texts.write_text(
+        "".join(
+            f'[{name}]\ntitle = "Synthetic figure {i}"\nalt = "A pipeline"\n'
+            f'caption = "Steps."\ndescription = "A synthetic pipeline."\n\n'
+            for i, name in enumerate(names)
+        ),
+        encoding="utf-8",
+    )
     figures = {name: functools.partial(graphs.figure, i) for i, name in enumerate(names)}
     return figures, sections, texts
 
@@ -567,39 +605,44 @@ def report_build() -> str:
         for _ in range(2):
             serials.append(timed(use_cache=False, jobs=1))
             parallels.append(timed(use_cache=False, jobs=cores))
-        (serial, a), (parallel, b) = min(serials, key=lambda r: r[0]), min(parallels,
-                                                                          key=lambda r: r[0])
+        (serial, a), (parallel, b) = (
+            min(serials, key=lambda r: r[0]),
+            min(parallels, key=lambda r: r[0]),
+        )
         if a.files != b.files:
             raise SystemExit("the parallel build differs from the serial one")
         cold, _ = timed(cache_dir=cache)
         warm, warm_out = timed(cache_dir=cache)
-        figures["synthetic-042"] = functools.partial(graphs.pipeline, 33, seed=7,
-                                                     title="Changed figure")  # fmt: skip
+        figures["synthetic-042"] = functools.partial(
+            graphs.pipeline, 33, seed=7, title="Changed figure"
+        )
         one, one_out = timed(cache_dir=cache)
     free_after = free_cores(cores)
     sizes = [graphs.figure(i).number_of_nodes() for i in range(BUILD_FIGURES)]
-    return "\n".join([
-        f"{BUILD_FIGURES} figures of {min(sizes)} to {max(sizes)} nodes "
-        f"({sum(sizes):,} in all), `report.build.build()`:",
-        "",
-        "| build | figures laid out | time | speed-up |",
-        "|---|---:|---:|---:|",
-        f"| serial, no cache (`jobs=1`, best of 2) | {BUILD_FIGURES} | {_ms(serial)} | 1.00x |",
-        f"| parallel, no cache ({cores} processes, best of 2) | {BUILD_FIGURES} | "
-        f"{_ms(parallel)} | "
-        f"{serial / parallel:.2f}x |",
-        f"| parallel, empty cache (fills it) | {BUILD_FIGURES} | {_ms(cold)} | "
-        f"{serial / cold:.2f}x |",
-        f"| rebuild, nothing changed | {len(warm_out.rendered)} | {_ms(warm)} | "
-        f"{serial / warm:.0f}x |",
-        f"| rebuild, one figure changed | {len(one_out.rendered)} | {_ms(one)} | "
-        f"{serial / one:.0f}x |",
-        "",
-        f"The parallel build is byte-identical to the serial one. This machine has {cores} "
-        f"cores. How much of them other work left free: {cores} CPU-bound tasks in {cores} "
-        f"processes ran as fast as {free:.1f} cores would just before these builds, and as "
-        f"{free_after:.1f} just after ({cores:.1f} on an idle machine).",
-    ])
+    return "\n".join(
+        [
+            f"{BUILD_FIGURES} figures of {min(sizes)} to {max(sizes)} nodes "
+            f"({sum(sizes):,} in all), `report.build.build()`:",
+            "",
+            "| build | figures laid out | time | speed-up |",
+            "|---|---:|---:|---:|",
+            f"| serial, no cache (`jobs=1`, best of 2) | {BUILD_FIGURES} | {_ms(serial)} | 1.00x |",
+            f"| parallel, no cache ({cores} processes, best of 2) | {BUILD_FIGURES} | "
+            f"{_ms(parallel)} | "
+            f"{serial / parallel:.2f}x |",
+            f"| parallel, empty cache (fills it) | {BUILD_FIGURES} | {_ms(cold)} | "
+            f"{serial / cold:.2f}x |",
+            f"| rebuild, nothing changed | {len(warm_out.rendered)} | {_ms(warm)} | "
+            f"{serial / warm:.0f}x |",
+            f"| rebuild, one figure changed | {len(one_out.rendered)} | {_ms(one)} | "
+            f"{serial / one:.0f}x |",
+            "",
+            f"The parallel build is byte-identical to the serial one. This machine has {cores} "
+            f"cores. How much of them other work left free: {cores} CPU-bound tasks in {cores} "
+            f"processes ran as fast as {free:.1f} cores would just before these builds, and as "
+            f"{free_after:.1f} just after ({cores:.1f} on an idle machine).",
+        ]
+    )
 
 
 def engine_phases(n: int) -> str:
@@ -608,24 +651,30 @@ def engine_phases(n: int) -> str:
     if program is None:
         return "Not measured: no `dot` program here to run with `-v`."
     g = graphs.pipeline(n)
-    named = {"`dl.render` (geometry DOT)": phases.run_dot(program, geometry_dot(g)),
-             "pydot": phases.run_dot(program, nx.nx_pydot.to_pydot(g).to_string())}
+    named = {
+        "`dl.render` (geometry DOT)": phases.run_dot(program, geometry_dot(g)),
+        "pydot": phases.run_dot(program, nx.nx_pydot.to_pydot(g).to_string()),
+    }
     ours, theirs = named.values()
-    same = (ours.position.nodes, ours.position.edges) == (theirs.position.nodes,
-                                                          theirs.position.edges)  # fmt: skip
-    return (f"One run of the `dot` program with `-v` on each path's DOT for the {n:,}-node "
-            f"graph; `dot` reports each network simplex it solves (graph size, pivots, "
-            f"seconds):\n\n{phases.table(named)}\n\n"
-            f"Both paths hand `dot` {'the same' if same else 'a different'} x-position "
-            f"problem ({ours.position.nodes:,} against {theirs.position.nodes:,} nodes: "
-            f"the real nodes, a virtual node wherever an edge crosses a rank, and one "
-            f"per edge for its length), and solving it is "
-            f"{ours.position_share:.0%} and {theirs.position_share:.0%} of the two runs. "
-            f"The number of pivots it takes ({ours.position.pivots:,} against "
-            f"{theirs.position.pivots:,}) follows from the DOT each path writes (node "
-            f"widths and order), not from anything either library does around the engine: "
-            f"at this size, which path is faster is decided inside Graphviz, and the timed "
-            f"comparison above adds the machine's noise to that.")
+    same = (ours.position.nodes, ours.position.edges) == (
+        theirs.position.nodes,
+        theirs.position.edges,
+    )
+    return (
+        f"One run of the `dot` program with `-v` on each path's DOT for the {n:,}-node "
+        f"graph; `dot` reports each network simplex it solves (graph size, pivots, "
+        f"seconds):\n\n{phases.table(named)}\n\n"
+        f"Both paths hand `dot` {'the same' if same else 'a different'} x-position "
+        f"problem ({ours.position.nodes:,} against {theirs.position.nodes:,} nodes: "
+        f"the real nodes, a virtual node wherever an edge crosses a rank, and one "
+        f"per edge for its length), and solving it is "
+        f"{ours.position_share:.0%} and {theirs.position_share:.0%} of the two runs. "
+        f"The number of pivots it takes ({ours.position.pivots:,} against "
+        f"{theirs.position.pivots:,}) follows from the DOT each path writes (node "
+        f"widths and order), not from anything either library does around the engine: "
+        f"at this size, which path is faster is decided inside Graphviz, and the timed "
+        f"comparison above adds the machine's noise to that."
+    )
 
 
 def _cpu() -> str:
@@ -644,17 +693,20 @@ def _version(name: str) -> str:
 
 
 def machine(load_start: float, dot: str) -> str:
-    packages = ", ".join(f"{p} {_version(p)}" for p in
-                         ("networkx", "pygraphviz", "pydot", "graphviz"))  # fmt: skip
-    return "\n".join([
-        f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
-        f"- CPU: {_cpu()}, {os.cpu_count()} cores; {platform.system()} {platform.release()}; "
-        f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
-        f"- Python {platform.python_version()} ({platform.python_implementation()})",
-        f"- Graphviz {dl.engine_version()} (pygraphviz wheel, in process); `dot` program: "
-        f"{dot}",
-        f"- diagrams_lib {dl.__version__}; {packages}",
-    ])
+    packages = ", ".join(
+        f"{p} {_version(p)}" for p in ("networkx", "pygraphviz", "pydot", "graphviz")
+    )
+    return "\n".join(
+        [
+            f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+            f"- CPU: {_cpu()}, {os.cpu_count()} cores; {platform.system()} {platform.release()}; "
+            f"load average {load_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end",
+            f"- Python {platform.python_version()} ({platform.python_implementation()})",
+            f"- Graphviz {dl.engine_version()} (pygraphviz wheel, in process); `dot` program: "
+            f"{dot}",
+            f"- diagrams_lib {dl.__version__}; {packages}",
+        ]
+    )
 
 
 METHOD = """\
@@ -710,46 +762,69 @@ def targets(rows: list[dict], seconds: float, heavy: list[str], spawn: float | N
         n, ratio, own = row["nodes"], row["dl_cpu"], 1 + row["ours_cpu"]
         if n in TARGETS:
             low, high = row["ours_interval"]
-            close = ("; the target lies inside that interval, so this run cannot tell met "
-                     "from missed" if low <= TARGETS[n] - 1 <= high else "")  # fmt: skip
-            checks.append(f"- `dl.render` within {TARGETS[n]:g}x of the raw engine at {n:,} "
-                          f"nodes: our own work adds {(own - 1) * 100:.1f}% to the raw "
-                          f"engine's time, {_verdict(own <= TARGETS[n])} (95% interval of "
-                          f"that median: {low * 100:.1f}% to {high * 100:.1f}%{close}; whole "
-                          f"call against the raw engine: {ratio:.2f}x in CPU time, "
-                          f"{row['dl_wall']:.2f}x wall)")  # fmt: skip
+            close = (
+                "; the target lies inside that interval, so this run cannot tell met from missed"
+                if low <= TARGETS[n] - 1 <= high
+                else ""
+            )
+            checks.append(
+                f"- `dl.render` within {TARGETS[n]:g}x of the raw engine at {n:,} "
+                f"nodes: our own work adds {(own - 1) * 100:.1f}% to the raw "
+                f"engine's time, {_verdict(own <= TARGETS[n])} (95% interval of "
+                f"that median: {low * 100:.1f}% to {high * 100:.1f}%{close}; whole "
+                f"call against the raw engine: {ratio:.2f}x in CPU time, "
+                f"{row['dl_wall']:.2f}x wall)"
+            )
     for row in rows:
-        line = (f"- faster than the pydot path at {row['nodes']:,} nodes: "
-                f"{row['dl_vs_pydot']:.2f}x its CPU time ({_ms(row['dl'])} against "
-                f"{_ms(row['pydot'])} wall)")  # fmt: skip
+        line = (
+            f"- faster than the pydot path at {row['nodes']:,} nodes: "
+            f"{row['dl_vs_pydot']:.2f}x its CPU time ({_ms(row['dl'])} against "
+            f"{_ms(row['pydot'])} wall)"
+        )
         if shutil.which("dot") or spawn is None:
             line += f", {_verdict(row['dl_vs_pydot'] < 1)}"
         else:
-            line += (f" without starting a Graphviz program, "
-                     f"{_verdict(row['dl_vs_pydot'] < 1)}; with the smallest such start "
-                     f"({_ms(row['pydot'] + spawn)}), "
-                     f"{_verdict(row['dl'] < row['pydot'] + spawn)}")  # fmt: skip
+            line += (
+                f" without starting a Graphviz program, "
+                f"{_verdict(row['dl_vs_pydot'] < 1)}; with the smallest such start "
+                f"({_ms(row['pydot'] + spawn)}), "
+                f"{_verdict(row['dl'] < row['pydot'] + spawn)}"
+            )
         low, high = row["pydot_interval"]
         if low <= 1 <= high:
-            line += (f"; but the 95% interval of that median, {low:.2f}x to {high:.2f}x, "
-                     "holds 1, so this run cannot tell the two paths apart "
-                     "([instructions.md](instructions.md) counts their work)")  # fmt: skip
+            line += (
+                f"; but the 95% interval of that median, {low:.2f}x to {high:.2f}x, "
+                "holds 1, so this run cannot tell the two paths apart "
+                "([instructions.md](instructions.md) counts their work)"
+            )
         checks.append(line)
-    checks.append(f"- `import diagrams_lib` under {IMPORT_TARGET * 1000:.0f} ms: "
-                  f"{seconds * 1000:.0f} ms (median of 9 fresh processes), "
-                  f"{_verdict(seconds < IMPORT_TARGET)}; of networkx, pygraphviz, pydot and "
-                  f"graphviz it imports {', '.join(heavy) or 'none'}")  # fmt: skip
+    checks.append(
+        f"- `import diagrams_lib` under {IMPORT_TARGET * 1000:.0f} ms: "
+        f"{seconds * 1000:.0f} ms (median of 9 fresh processes), "
+        f"{_verdict(seconds < IMPORT_TARGET)}; of networkx, pygraphviz, pydot and "
+        f"graphviz it imports {', '.join(heavy) or 'none'}"
+    )
     return "\n".join(checks)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
-                        help="graph sizes in nodes (default: %(default)s)")  # fmt: skip
-    parser.add_argument("--runs-scale", type=float, default=1.0,
-                        help="multiply the number of runs per size (default: 1)")  # fmt: skip
-    parser.add_argument("--no-write", action="store_true",
-                        help="print only; leave bench/results.md as it is")  # fmt: skip
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(SIZES),
+        help="graph sizes in nodes (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--runs-scale",
+        type=float,
+        default=1.0,
+        help="multiply the number of runs per size (default: 1)",
+    )
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave bench/results.md as it is"
+    )
     args = parser.parse_args(argv)
     started, load_start = time.perf_counter(), os.getloadavg()[0]
     dot = ensure_dot()
@@ -763,18 +838,23 @@ def main(argv: list[str] | None = None) -> int:
     build = report_build()
     inside = engine_phases(max(args.sizes))
     note = "" if shutil.which("dot") else PYDOT_NOTE.format(spawn=_ms(spawn))
-    text = "\n\n".join([
-        "# Benchmark results",
-        "Written by `make bench` (`bench/run.py`); every number below was measured on this "
-        "machine:\n\n" + machine(load_start, dot),
-        "## Render time\n\n" + render_table(rows),
-        METHOD.format(pydot_note=note),
-        "## Targets\n\n" + targets(rows, seconds, heavy, spawn),
-        f"## Inside the engine at {max(args.sizes):,} nodes\n\n" + inside,
-        "## Memory\n\n" + mem,
-        "## Report build: cache and parallel layout\n\n" + build,
-        f"_Whole benchmark: {time.perf_counter() - started:.0f} s._",
-    ]) + "\n"
+    text = (
+        "\n\n".join(
+            [
+                "# Benchmark results",
+                "Written by `make bench` (`bench/run.py`); every number below was measured on this "
+                "machine:\n\n" + machine(load_start, dot),
+                "## Render time\n\n" + render_table(rows),
+                METHOD.format(pydot_note=note),
+                "## Targets\n\n" + targets(rows, seconds, heavy, spawn),
+                f"## Inside the engine at {max(args.sizes):,} nodes\n\n" + inside,
+                "## Memory\n\n" + mem,
+                "## Report build: cache and parallel layout\n\n" + build,
+                f"_Whole benchmark: {time.perf_counter() - started:.0f} s._",
+            ]
+        )
+        + "\n"
+    )
     print(text)
     if not args.no_write:
         (HERE / "results.md").write_text(text, encoding="utf-8")

@@ -1,15 +1,16 @@
-"""Child-process layout: ``python -m diagrams_lib._worker PROG BACKEND`` < DOT > json0.
+"""Child-process layout: ``python -m diagrams_lib._worker PROG BACKEND`` < DOT > geometry JSON.
 
-Used when ``render`` is given ``timeout=`` or ``isolate=True``: a layout that
-hangs can be killed, and a Graphviz crash ends this process, not the caller's.
-Exit status 3 with the message on stderr means Graphviz reported an error.
+Used when ``render`` is given ``timeout=`` or ``isolate=True``: a layout that hangs can
+be killed, and a Graphviz crash ends this process, not the caller's. It runs the same
+:func:`~diagrams_lib.engine.layout_here` as an in-process render. Exit status 3 with the
+message on stderr means Graphviz reported an error.
 """
 
 from __future__ import annotations
 
 import sys
 
-from diagrams_lib.engine import _raw_layout
+from diagrams_lib.engine import layout_here
 from diagrams_lib.errors import DiagramError
 
 
@@ -17,11 +18,11 @@ def main() -> int:
     prog, backend = sys.argv[1], sys.argv[2]
     dot_text = sys.stdin.buffer.read().decode("utf-8")
     try:
-        out = _raw_layout(dot_text, prog=prog, backend=backend)
+        geometry = layout_here(dot_text, prog=prog, backend=backend)
     except DiagramError as exc:
         sys.stderr.write(str(exc))
         return 3
-    sys.stdout.buffer.write(out)
+    sys.stdout.write(geometry.to_json())
     return 0
 
 

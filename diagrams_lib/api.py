@@ -10,21 +10,21 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
+from dataclasses import replace
 from numbers import Real
 from pathlib import Path
 from typing import Any
 
-from .engine import layout_geometry, verify_engine
+from .dot import geometry_dot, layout_program, styled_dot
+from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import atomic_write
-from .layout import build_scene
 from .model import read_diagram
 from .quoting import slug
-from .sizing import MIN_H, PAD_Y, size_node
-from .styled_dot import to_styled_dot
+from .scene import place
+from .size import fitted_height, size_diagram, size_node
 from .svg import write_svg
 from .theme import Theme, get_theme
 
@@ -51,10 +51,19 @@ def _width(max_label_width: Any) -> float:
     return float(max_label_width)
 
 
-def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
-           max_label_width: float = DEFAULT_MAX_LABEL_WIDTH, legend: bool = False,
-           show_title: bool = True, backend: str = "wheel", id_prefix: str | None = None,
-           timeout: float | None = None, isolate: bool = False) -> SVG:  # fmt: skip
+def render(
+    g: Any,
+    *,
+    theme: str | Theme = "light",
+    engine: str | None = None,
+    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
+    legend: bool = False,
+    show_title: bool = True,
+    backend: str = "wheel",
+    id_prefix: str | None = None,
+    timeout: float | None = None,
+    isolate: bool = False,
+) -> SVG:
     """Lay out the networkx graph ``g`` and return it as an SVG document.
 
     Args:
@@ -92,30 +101,42 @@ def render(g: Any, *, theme: str | Theme = "light", engine: str | None = None,
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
-    if timeout is not None and (not isinstance(timeout, Real) or isinstance(timeout, bool)
-                                or not timeout > 0):
+    if timeout is not None and (
+        not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
+    ):
         raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
-    seen: dict[str, str] = {}
-
-    def run(dot_text: str, prog: str) -> dict:
-        seen["dot"] = dot_text
-        return layout_geometry(dot_text, prog=prog, backend=backend, timeout=timeout,
-                               isolate=isolate)  # fmt: skip
-
-    scene = build_scene(diagram, theme=look, max_label_width=width, run=run, engine=engine)
     if id_prefix is None:
-        digest = hashlib.sha1(seen["dot"].encode("utf-8")).hexdigest()[:6]
-        id_prefix = f"{slug(diagram.title, limit=24)}-{digest}"
+        id_prefix = slug(diagram.title, limit=24)
     elif slug(id_prefix, limit=64) != id_prefix:
         raise ValidationError(
             f"id_prefix {id_prefix!r} is not id-safe; use lowercase letters, digits and '-'"
         )
-    return SVG(write_svg(diagram, scene, theme=look, prefix=id_prefix, auto=theme == "auto",
-                         legend=legend, show_title=show_title))  # fmt: skip
+    sizes = size_diagram(diagram, theme=look, max_width=width)
+    prog = layout_program(diagram, engine)
+    geometry = layout(
+        geometry_dot(diagram, sizes, theme=look, prog=prog),
+        prog=prog,
+        backend=backend,
+        timeout=timeout,
+        isolate=isolate,
+    )
+    scene = place(diagram, sizes, geometry, theme=look)
+    return SVG(
+        write_svg(
+            diagram,
+            scene,
+            theme=look,
+            prefix=id_prefix,
+            auto=theme == "auto",
+            legend=legend,
+            show_title=show_title,
+        )
+    )
 
 
-def to_dot(g: Any, *, theme: str | Theme = "light",
-           max_label_width: float = DEFAULT_MAX_LABEL_WIDTH) -> str:  # fmt: skip
+def to_dot(
+    g: Any, *, theme: str | Theme = "light", max_label_width: float = DEFAULT_MAX_LABEL_WIDTH
+) -> str:
     """Return DOT text of the styled diagram, usable with any Graphviz.
 
     >>> import networkx as nx
@@ -124,12 +145,14 @@ def to_dot(g: Any, *, theme: str | Theme = "light",
     >>> 'label="say \\\\"hi\\\\""' in to_dot(g)
     True
     """
-    return to_styled_dot(read_diagram(g), theme=get_theme(theme),
-                         max_label_width=_width(max_label_width))  # fmt: skip
+    return styled_dot(
+        read_diagram(g), theme=get_theme(theme), max_label_width=_width(max_label_width)
+    )
 
 
-def save(g: Any, path: str | os.PathLike[str], *, format: str | None = None,
-         **options: Any) -> Path:  # fmt: skip
+def save(
+    g: Any, path: str | os.PathLike[str], *, format: str | None = None, **options: Any
+) -> Path:
     """Render ``g`` and write it atomically to ``path``; the suffix picks the format.
 
     ``.svg`` writes :func:`render`'s output, ``.dot``/``.gv`` writes :func:`to_dot`'s.
@@ -149,17 +172,25 @@ def save(g: Any, path: str | os.PathLike[str], *, format: str | None = None,
             "or format='svg' / 'dot'"
         )
     if not target.parent.is_dir():
-        raise ValidationError(f"cannot save {str(target)!r}: folder {str(target.parent)!r} "
-                              "does not exist")  # fmt: skip
+        raise ValidationError(
+            f"cannot save {str(target)!r}: folder {str(target.parent)!r} does not exist"
+        )
     text = render(g, **options) if fmt == "svg" else to_dot(g, **options)
     atomic_write(target, text)
     return target
 
 
-def node_size(label: str = "", *, note: str | None = None, role: str | None = None,
-              shape: str | None = None, width: float | None = None, inset: float = 0.0,
-              theme: str | Theme = "light",
-              max_label_width: float = DEFAULT_MAX_LABEL_WIDTH) -> tuple[float, float]:  # fmt: skip
+def node_size(
+    label: str = "",
+    *,
+    note: str | None = None,
+    role: str | None = None,
+    shape: str | None = None,
+    width: float | None = None,
+    inset: float = 0.0,
+    theme: str | Theme = "light",
+    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
+) -> tuple[float, float]:
     """The (width, height) in px that :func:`render` gives a node with these attributes.
 
     Use it to pin nodes of your own next to a kind's, or to give several nodes one width.
@@ -171,9 +202,9 @@ def node_size(label: str = "", *, note: str | None = None, role: str | None = No
     >>> node_size("A longer label that wraps", width=120)
     (120.0, 72.5)
     """
-    look = get_theme(theme)
     import networkx as nx
 
+    look = get_theme(theme)
     g = nx.DiGraph(title="node_size")
     attrs = {"label": label, "role": role, "note": note, "shape": shape, "inset": inset}
     g.add_node("node", **{k: v for k, v in attrs.items() if v is not None})
@@ -181,7 +212,7 @@ def node_size(label: str = "", *, note: str | None = None, role: str | None = No
     if width is None:
         box = size_node(node, theme=look, max_width=_width(max_label_width))
         return box.width, box.height
-    box = size_node(node._replace(size=(float(width), 0.0)), theme=look,
-                    max_width=_width(max_label_width))  # fmt: skip
-    height = box.label.height + (box.note.height + 4.0 if box.note and box.label.lines else 0.0)
-    return float(width), round(max(height + 2 * PAD_Y, MIN_H), 2)
+    box = size_node(
+        replace(node, size=(float(width), 0.0)), theme=look, max_width=_width(max_label_width)
+    )
+    return float(width), fitted_height(box)

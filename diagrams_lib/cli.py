@@ -76,8 +76,10 @@ def _load_json(path: Path) -> Any:
     except json.JSONDecodeError as exc:
         raise CLIError(f"JSON file {str(path)!r} is not valid JSON: {exc}") from exc
     if not isinstance(data, dict) or "nodes" not in data:
-        raise CLIError(f"JSON file {str(path)!r} is not a node-link graph: it needs a "
-                       "'nodes' list (as written by networkx.node_link_data)")  # fmt: skip
+        raise CLIError(
+            f"JSON file {str(path)!r} is not a node-link graph: it needs a "
+            "'nodes' list (as written by networkx.node_link_data)"
+        )
     # networkx 3.4+ names the edge list "edges", older releases "links"; read either.
     key = "links" if "links" in data and "edges" not in data else "edges"
     data.setdefault(key, [])
@@ -101,8 +103,9 @@ def _load_target(target: str) -> Any:
     except ModuleNotFoundError as exc:
         raise CLIError(f"cannot import {module_name!r} (from {target!r}): {exc}") from exc
     except Exception as exc:
-        raise CLIError(f"importing {module_name!r} (from {target!r}) failed: "
-                       f"{type(exc).__name__}: {exc}") from exc  # fmt: skip
+        raise CLIError(
+            f"importing {module_name!r} (from {target!r}) failed: {type(exc).__name__}: {exc}"
+        ) from exc
     for part in attr_path.split("."):
         if not hasattr(obj, part):
             raise CLIError(f"{target!r}: {module_name!r} has no attribute {attr_path!r}")
@@ -140,10 +143,14 @@ def load_graph(source: str) -> Any:
     if _TARGET.match(source) and not path.exists():
         return _load_target(source)
     if not path.exists():
-        raise CLIError(f"input {source!r} does not exist (expected a .dot, .gv or .json "
-                       "file, or package.module:function)")  # fmt: skip
-    raise CLIError(f"cannot tell what kind of input {source!r} is: use a .dot, .gv or .json "
-                   "file, or package.module:function")  # fmt: skip
+        raise CLIError(
+            f"input {source!r} does not exist (expected a .dot, .gv or .json "
+            "file, or package.module:function)"
+        )
+    raise CLIError(
+        f"cannot tell what kind of input {source!r} is: use a .dot, .gv or .json "
+        "file, or package.module:function"
+    )
 
 
 def _write_stdout(text: str) -> None:
@@ -165,19 +172,28 @@ def _render(args: argparse.Namespace) -> int:
         elif args.output.suffix.lower() in _FORMATS:
             fmt = _FORMATS[args.output.suffix.lower()]
         else:
-            _usage(f"cannot tell the format of {str(args.output)!r} from its suffix; "
-                         "use .svg, .dot or .gv, or --format svg|dot")  # fmt: skip
-    svg_only = [flag for flag, value in (("--engine", args.engine), ("--legend", args.legend),
-                                         ("--timeout", args.timeout))
-                if value not in (None, False)]  # fmt: skip
+            _usage(
+                f"cannot tell the format of {str(args.output)!r} from its suffix; "
+                "use .svg, .dot or .gv, or --format svg|dot"
+            )
+    svg_only = [
+        flag
+        for flag, value in (
+            ("--engine", args.engine),
+            ("--legend", args.legend),
+            ("--timeout", args.timeout),
+        )
+        if value not in (None, False)
+    ]
     if fmt == "dot" and svg_only:
         _usage(f"{', '.join(svg_only)}: only for SVG output, not --format dot")
     options: dict[str, Any] = {"theme": args.theme, "max_label_width": args.max_label_width}
     if fmt == "svg":
         options.update(engine=args.engine, legend=args.legend, timeout=args.timeout)
     if args.output is not None and not args.output.parent.is_dir():
-        raise CLIError(f"cannot write {str(args.output)!r}: folder "
-                       f"{str(args.output.parent)!r} does not exist")  # fmt: skip
+        raise CLIError(
+            f"cannot write {str(args.output)!r}: folder {str(args.output.parent)!r} does not exist"
+        )
     g = load_graph(args.input)
     try:
         if args.output is None:
@@ -201,50 +217,78 @@ def _gallery(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Render networkx graphs to themed, accessible "
-                     "SVG (or styled DOT) with diagrams_lib.",
-                     epilog="Run 'diagrams-lib render --help' for the rendering options.")
+    parser = _Parser(
+        prog=PROG,
+        description="Render networkx graphs to themed, accessible "
+        "SVG (or styled DOT) with diagrams_lib.",
+        epilog="Run 'diagrams-lib render --help' for the rendering options.",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True,
-                                     parser_class=_Parser)  # fmt: skip
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
     render_cmd = commands.add_parser(
-        "render", help="render a .dot, .json or module:function graph to SVG or DOT",
+        "render",
+        help="render a .dot, .json or module:function graph to SVG or DOT",
         description="Render one graph to SVG (default) or styled DOT.",
         epilog="Examples:\n  diagrams-lib render flow.dot -o flow.svg\n"
-               "  diagrams-lib render graph.json --theme dark > graph.svg\n"
-               "  diagrams-lib render mypkg.figures:pipeline -o pipeline.dot\n\n"
-               "A DOT or JSON graph without a 'title' uses its 'label', else the file name.",
+        "  diagrams-lib render graph.json --theme dark > graph.svg\n"
+        "  diagrams-lib render mypkg.figures:pipeline -o pipeline.dot\n\n"
+        "A DOT or JSON graph without a 'title' uses its 'label', else the file name.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    )  # fmt: skip
+    )
     render_cmd.add_argument(
-        "input", metavar="INPUT",
+        "input",
+        metavar="INPUT",
         help="a .dot/.gv file, a .json node-link graph (networkx.node_link_data), "
-             "package.module:function returning a networkx graph, or - for DOT on stdin",
-    )  # fmt: skip
-    render_cmd.add_argument("-o", "--output", metavar="OUT", type=Path,
-                            help="file to write, replaced atomically (default: stdout)")
-    render_cmd.add_argument("--format", choices=("svg", "dot"),
-                            help="output format (default: from OUT's suffix; svg on stdout)")
-    render_cmd.add_argument("--theme", choices=("light", "dark", "auto"), default="light",
-                            help="colour theme; auto follows prefers-color-scheme "
-                                 "(default: light)")  # fmt: skip
-    render_cmd.add_argument("--engine", choices=ENGINES,
-                            help="Graphviz layout engine (default: dot, or the graph's own)")
+        "package.module:function returning a networkx graph, or - for DOT on stdin",
+    )
+    render_cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        type=Path,
+        help="file to write, replaced atomically (default: stdout)",
+    )
+    render_cmd.add_argument(
+        "--format",
+        choices=("svg", "dot"),
+        help="output format (default: from OUT's suffix; svg on stdout)",
+    )
+    render_cmd.add_argument(
+        "--theme",
+        choices=("light", "dark", "auto"),
+        default="light",
+        help="colour theme; auto follows prefers-color-scheme (default: light)",
+    )
+    render_cmd.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help="Graphviz layout engine (default: dot, or the graph's own)",
+    )
     render_cmd.add_argument("--legend", action="store_true", help="add a legend of the roles")
-    render_cmd.add_argument("--max-label-width", type=float, default=DEFAULT_MAX_LABEL_WIDTH,
-                            metavar="PX", help="wrap labels at this width in px "
-                            f"(default: {DEFAULT_MAX_LABEL_WIDTH:g})")  # fmt: skip
-    render_cmd.add_argument("--timeout", type=float, metavar="SECONDS",
-                            help="stop the layout after this many seconds")
+    render_cmd.add_argument(
+        "--max-label-width",
+        type=float,
+        default=DEFAULT_MAX_LABEL_WIDTH,
+        metavar="PX",
+        help=f"wrap labels at this width in px (default: {DEFAULT_MAX_LABEL_WIDTH:g})",
+    )
+    render_cmd.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="stop the layout after this many seconds"
+    )
     render_cmd.set_defaults(handler=_render)
     gallery_cmd = commands.add_parser(
-        "gallery", help="write the gallery of diagram kinds (docs/gallery.md)",
+        "gallery",
+        help="write the gallery of diagram kinds (docs/gallery.md)",
         description="Write docs/gallery.md and one SVG per diagram kind.",
-    )  # fmt: skip
-    gallery_cmd.add_argument("--check", action="store_true",
-                             help="only check: exit 1, naming each stale file")
-    gallery_cmd.add_argument("--out", type=Path, default=Path("docs"),
-                             help="output folder (default: docs)")
+    )
+    gallery_cmd.add_argument(
+        "--check", action="store_true", help="only check: exit 1, naming each stale file"
+    )
+    gallery_cmd.add_argument(
+        "--out", type=Path, default=Path("docs"), help="output folder (default: docs)"
+    )
     gallery_cmd.set_defaults(handler=_gallery)
     return parser
 

@@ -39,13 +39,25 @@ def _unquote(value: Any) -> Any:
 
 
 # Graphviz shapes with a semantic twin; other shapes keep the role's shape.
-_SHAPES = {"box": "rect", "rect": "rect", "rectangle": "rect", "square": "rect",
-           "ellipse": "ellipse", "oval": "ellipse", "circle": "circle", "diamond": "diamond",
-           "hexagon": "hexagon", "parallelogram": "parallelogram", "note": "note",
-           "plaintext": "text", "plain": "text", "none": "text", "point": "point",
-           "trapezium": "trapezoid"}  # fmt: skip
-_SEMANTIC = {"label", "note", "role", "group", "title", "description", "link", "kind",
-             "direction"}  # fmt: skip
+_SHAPES = {
+    "box": "rect",
+    "rect": "rect",
+    "rectangle": "rect",
+    "square": "rect",
+    "ellipse": "ellipse",
+    "oval": "ellipse",
+    "circle": "circle",
+    "diamond": "diamond",
+    "hexagon": "hexagon",
+    "parallelogram": "parallelogram",
+    "note": "note",
+    "plaintext": "text",
+    "plain": "text",
+    "none": "text",
+    "point": "point",
+    "trapezium": "trapezoid",
+}
+_SEMANTIC = {"label", "note", "role", "group", "title", "description", "link", "kind", "direction"}
 _LAYOUT = {"weight", "minlen", "constraint"}  # passed on through the 'dot' escape hatch
 
 
@@ -56,7 +68,7 @@ def _attrs(raw: dict, *, element: bool = False) -> dict:
     out: dict[str, Any] = {k: v for k, v in values.items() if k in _SEMANTIC}
     role = values.get("class")
     if isinstance(role, str) and role.startswith("role-"):
-        out["role"] = role[len("role-"):]
+        out["role"] = role[len("role-") :]
     if not element:
         return {**values, **out}
     shape = values.get("shape")
@@ -136,11 +148,16 @@ def from_dot(text: str, *, source: str = "DOT text") -> Any:
         raise DotParseError(f"{source} is not valid DOT: {detail}")
     pd_graph = parsed[0]
     directed = pd_graph.get_type() == "digraph"
-    pairs = [(_unquote(e.get_source()), _unquote(e.get_destination()))
-             for e in pd_graph.get_edge_list()]  # fmt: skip
+    pairs = [
+        (_unquote(e.get_source()), _unquote(e.get_destination())) for e in pd_graph.get_edge_list()
+    ]
     multi = len(pairs) != len(set(pairs)) and not pd_graph.get_strict()
-    cls = {(True, True): nx.MultiDiGraph, (True, False): nx.DiGraph,
-           (False, True): nx.MultiGraph, (False, False): nx.Graph}[(directed, multi)]
+    cls = {
+        (True, True): nx.MultiDiGraph,
+        (True, False): nx.DiGraph,
+        (False, True): nx.MultiGraph,
+        (False, False): nx.Graph,
+    }[(directed, multi)]
     g = cls()
     graph_attrs = _graph_attrs(pd_graph)
     g.graph.update(graph_attrs)

@@ -26,12 +26,14 @@ def _example_code(module) -> str:
     source = textwrap.dedent(inspect.getsource(module.example))
     func = ast.parse(source).body[0]
     body = func.body[1:] if ast.get_docstring(func) else func.body
-    lines = source.splitlines()[body[0].lineno - 1:]
+    lines = source.splitlines()[body[0].lineno - 1 :]
     code = textwrap.dedent("\n".join(lines)).strip()
     head, _, tail = code.rpartition("return ")
     name = module.__name__.rsplit(".", 1)[-1]
-    return (f"import diagrams_lib as dl\nfrom diagrams_lib.kinds import {name}\n\n"
-            f"{head}g = {tail}\ndl.save(g, \"{name}.svg\")").replace("  # fmt: skip", "")
+    return (
+        f"import diagrams_lib as dl\nfrom diagrams_lib.kinds import {name}\n\n"
+        f'{head}g = {tail}\ndl.save(g, "{name}.svg")'
+    )
 
 
 def build_gallery() -> dict[str, str]:
@@ -71,9 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
     args = parser.parse_args(argv)
     files = build_gallery()
-    stale = [rel for rel, text in sorted(files.items())
-             if not (args.out / rel).exists()
-             or (args.out / rel).read_text(encoding="utf-8") != text]  # fmt: skip
+    stale = [
+        rel
+        for rel, text in sorted(files.items())
+        if not (args.out / rel).exists() or (args.out / rel).read_text(encoding="utf-8") != text
+    ]
     if args.check:
         for rel in stale:
             print(f"gallery: stale: {args.out / rel}", file=sys.stderr)

@@ -19,16 +19,17 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from numbers import Real
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .quoting import check_text
-from .theme import SHAPES
+from .shapes import SHAPES
 
 __all__ = [
     "DIRECTIONS",
     "EDGE_ATTRIBUTES",
+    "ENGINES",
     "GRAPH_ATTRIBUTES",
     "KINDS",
     "NODE_ATTRIBUTES",
@@ -40,21 +41,59 @@ __all__ = [
 ]
 
 KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "dependencies")
-DIRECTIONS = {"LR": "LR", "TB": "TB", "RL": "RL", "BT": "BT", "right": "LR", "down": "TB",
-              "left": "RL", "up": "BT"}  # fmt: skip
-NODE_ATTRIBUTES = ("label", "role", "group", "note", "shape", "pin", "size", "align", "link",
-                   "inset", "hide_label", "dot")  # fmt: skip
+ENGINES = ("dot", "neato", "twopi", "circo", "fdp")
+DIRECTIONS = {
+    "LR": "LR",
+    "TB": "TB",
+    "RL": "RL",
+    "BT": "BT",
+    "right": "LR",
+    "down": "TB",
+    "left": "RL",
+    "up": "BT",
+}
+NODE_ATTRIBUTES = (
+    "label",
+    "role",
+    "group",
+    "note",
+    "shape",
+    "pin",
+    "size",
+    "align",
+    "link",
+    "inset",
+    "hide_label",
+    "dot",
+)
 EDGE_ATTRIBUTES = ("label", "role", "dot")
 GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "engine", "groups", "dot")
 _ALIGNS = ("center", "left", "right")
-_TEXT_ATTRIBUTES = frozenset(("label", "role", "group", "note"))
 _DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Attributes the library computes itself; the escape hatch may not override them.
-_RESERVED_DOT = {"label", "xlabel", "width", "height", "fixedsize", "shape", "pos", "id",
-                 "bb", "lp", "headlabel", "taillabel", "image", "URL", "href"}  # fmt: skip
+_RESERVED_DOT = {
+    "label",
+    "xlabel",
+    "width",
+    "height",
+    "fixedsize",
+    "shape",
+    "pos",
+    "id",
+    "bb",
+    "lp",
+    "headlabel",
+    "taillabel",
+    "image",
+    "URL",
+    "href",
+}
+
+DotAttrs = tuple[tuple[str, str], ...]
 
 
-class Node(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Node:
     """One node, validated. ``id`` is the synthetic DOT id (``n0``, ``n1``...)."""
 
     key: Hashable
@@ -70,10 +109,11 @@ class Node(NamedTuple):
     link: str | None = None
     inset: float = 0.0
     hide_label: bool = False
-    dot: tuple[tuple[str, str], ...] = ()
+    dot: DotAttrs = ()
 
 
-class Edge(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Edge:
     """One edge, validated, between two node ids."""
 
     id: str
@@ -83,17 +123,11 @@ class Edge(NamedTuple):
     target_key: Hashable
     label: str | None = None
     role: str | None = None
-    dot: tuple[tuple[str, str], ...] = ()
+    dot: DotAttrs = ()
 
 
-# A Node or Edge from all its fields, without NamedTuple's argument parsing (most
-# of them are plain: the defaults after ``note``, or no label, role or dot).
-_NEW = tuple.__new__
-_NODE_DEFAULTS = tuple(Node._field_defaults[name] for name in Node._fields[6:])
-_EDGE_DEFAULTS = tuple(Edge._field_defaults.values())
-
-
-class Group(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Group:
     """A cluster of nodes sharing a ``group`` name."""
 
     id: str
@@ -102,7 +136,7 @@ class Group(NamedTuple):
     members: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Diagram:
     """The whole validated diagram, in the graph's insertion order."""
 
@@ -114,7 +148,7 @@ class Diagram:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     groups: tuple[Group, ...]
-    dot: tuple[tuple[str, str], ...] = ()
+    dot: DotAttrs = ()
     engine: str | None = None
 
 
@@ -150,25 +184,20 @@ def _dot_attrs(value: Any, *, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-def _text(value: Any, key: Hashable, name: str) -> str:
-    """Node ``key``'s attribute ``name`` checked as text. The message naming them is
-    built only for an error: printable text costs one ``isprintable()``."""
-    # Printable text is what check_text() returns unchanged: no control characters (not
-    # even tab, CR or newline), surrogates or non-characters; anything else is checked.
-    if type(value) is str and value.isprintable():
-        return value
-    return check_text(value, where=f"{_describe(key)} attribute {name!r}")
-
-
-def _optional_text(data: Mapping, name: str, key: Hashable) -> str | None:
+def _node_text(data: Mapping, name: str, key: Hashable) -> str | None:
     value = data.get(name)
-    return None if value is None else _text(value, key, name)
+    return (
+        None if value is None else check_text(value, where=f"{_describe(key)} attribute {name!r}")
+    )
 
 
-def _edge_text(value: Any, u: Hashable, v: Hashable, name: str) -> str | None:
-    if value is None or (type(value) is str and value.isprintable()):
-        return value
-    return check_text(value, where=f"edge {u!r} -> {v!r} attribute {name!r}")
+def _edge_text(data: Mapping, name: str, u: Hashable, v: Hashable) -> str | None:
+    value = data.get(name)
+    return (
+        None
+        if value is None
+        else check_text(value, where=f"edge {u!r} -> {v!r} attribute {name!r}")
+    )
 
 
 def _link(value: Any, *, where: str) -> str | None:
@@ -177,8 +206,12 @@ def _link(value: Any, *, where: str) -> str | None:
     text = check_text(value, where=f"{where} attribute 'link'", allow_numbers=False)
     parts = urlsplit(text)
     external_without_scheme = not parts.scheme and (parts.netloc or text.startswith("//"))
-    if (any(c.isspace() for c in text) or "\\" in text or external_without_scheme
-            or parts.scheme.lower() not in ("", "http", "https")):
+    if (
+        any(c.isspace() for c in text)
+        or "\\" in text
+        or external_without_scheme
+        or parts.scheme.lower() not in ("", "http", "https")
+    ):
         raise ValidationError(
             f"{where} attribute 'link' {text!r} is not allowed: only http, https and "
             "relative URLs (no whitespace, backslashes or scheme-relative '//host')"
@@ -187,26 +220,26 @@ def _link(value: Any, *, where: str) -> str | None:
 
 
 def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
+    where = _describe(key)
+    check_text(str(key), where=f"{where} key")  # kept in the SVG's data-key
     label = data.get("label")
     if label is None:  # the key is the label: any hashable, shown as its str()
         label = key if isinstance(key, (str, int, float)) else str(key)
-    label = _text(label, key, "label")
-    role, group, note = data.get("role"), data.get("group"), data.get("note")
-    if role is not None:
-        role = _text(role, key, "role")
-    if group is not None:
-        group = _text(group, key, "group")
-    if note is not None:
-        note = _text(note, key, "note")
-    if data.keys() <= _TEXT_ATTRIBUTES:  # most nodes: nothing else to check
-        return _NEW(Node, (key, f"n{index}", label, role, group, note, *_NODE_DEFAULTS))
-    return Node(key, f"n{index}", label, role, group, note, **_node_options(key, data))
+    return Node(
+        key=key,
+        id=f"n{index}",
+        label=check_text(label, where=f"{where} attribute 'label'"),
+        role=_node_text(data, "role", key),
+        group=_node_text(data, "group", key),
+        note=_node_text(data, "note", key),
+        **_node_options(key, data),
+    )
 
 
 def _node_options(key: Hashable, data: Mapping) -> dict[str, Any]:
     """The node attributes other than label, role, group and note, validated."""
     where = _describe(key)
-    shape = _optional_text(data, "shape", key)
+    shape = _node_text(data, "shape", key)
     if shape is not None and shape not in SHAPES:
         raise UnknownOptionError(
             f"{where} attribute 'shape' is {shape!r}; choose one of: {', '.join(SHAPES)}"
@@ -273,8 +306,9 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
             )
         title = ""
     title = check_text(title, where="graph attribute 'title'")
-    description = check_text(g.graph.get("description") or "",
-                             where="graph attribute 'description'")  # fmt: skip
+    description = check_text(
+        g.graph.get("description") or "", where="graph attribute 'description'"
+    )
     kind = g.graph.get("kind") or "flow"
     if kind not in KINDS:
         raise UnknownOptionError(
@@ -283,35 +317,15 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
     direction = g.graph.get("direction") or "TB"
     if direction not in DIRECTIONS:
         raise UnknownOptionError(
-            f"graph attribute 'direction' is {direction!r}; choose one of: "
-            + ", ".join(DIRECTIONS)
+            f"graph attribute 'direction' is {direction!r}; choose one of: " + ", ".join(DIRECTIONS)
         )
     if g.number_of_nodes() == 0:
         raise ValidationError(f"graph {title!r} has no nodes: there is nothing to draw")
     nodes = tuple(_read_node(key, data, i) for i, (key, data) in enumerate(g.nodes(data=True)))
     ids = {node.key: node.id for node in nodes}
-    edges = []
     multi = g.is_multigraph()
     triples = g.edges(keys=True, data=True) if multi else g.edges(data=True)
-    for i, item in enumerate(triples):
-        u, v, data = item[0], item[1], item[-1]
-        label, role, dot = (data.get("label"), data.get("role"), data.get("dot")) if data else (
-            None, None, None)  # most edges have no attributes at all  # fmt: skip
-        if label is None and role is None and dot is None:  # a plain edge: nothing to check
-            edges.append(_NEW(Edge, (f"e{i}", ids[u], ids[v], u, v, *_EDGE_DEFAULTS)))
-            continue
-        edges.append(
-            Edge(
-                id=f"e{i}",
-                source=ids[u],
-                target=ids[v],
-                source_key=u,
-                target_key=v,
-                label=_edge_text(label, u, v, "label"),
-                role=_edge_text(role, u, v, "role"),
-                dot=_dot_attrs(dot, where=f"edge {u!r} -> {v!r} attribute 'dot'"),
-            )
-        )
+    edges = tuple(_read_edge(item[0], item[1], item[-1], i, ids) for i, item in enumerate(triples))
     return Diagram(
         title=title,
         description=description,
@@ -319,16 +333,27 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         direction=DIRECTIONS[direction],
         directed=bool(g.is_directed()),
         nodes=nodes,
-        edges=tuple(edges),
+        edges=edges,
         groups=_groups(g, nodes),
         dot=_dot_attrs(g.graph.get("dot"), where="graph attribute 'dot'"),
         engine=_engine(g.graph.get("engine")),
     )
 
 
-def _engine(value: Any) -> str | None:
-    from .engine import ENGINES
+def _read_edge(u: Hashable, v: Hashable, data: Mapping, index: int, ids: Mapping) -> Edge:
+    return Edge(
+        id=f"e{index}",
+        source=ids[u],
+        target=ids[v],
+        source_key=u,
+        target_key=v,
+        label=_edge_text(data, "label", u, v),
+        role=_edge_text(data, "role", u, v),
+        dot=_dot_attrs(data.get("dot"), where=f"edge {u!r} -> {v!r} attribute 'dot'"),
+    )
 
+
+def _engine(value: Any) -> str | None:
     if value is None or value in ENGINES:
         return value
     raise UnknownOptionError(

@@ -20,8 +20,18 @@ from numbers import Real
 
 from .errors import DiagramTypeError, ValidationError
 
-__all__ = ["NUM", "check_text", "dot_string", "fill_numbers", "fill_numbers_utf8", "fmt", "round2",
-           "slug", "xml_attr", "xml_text"]  # fmt: skip
+__all__ = [
+    "NUM",
+    "check_text",
+    "dot_string",
+    "fill_numbers",
+    "fill_numbers_utf8",
+    "fmt",
+    "round2",
+    "slug",
+    "xml_attr",
+    "xml_text",
+]
 
 # C0 controls except tab and newline, DEL, C1 controls, surrogates and the two
 # non-characters XML 1.0 cannot carry.

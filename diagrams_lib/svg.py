@@ -1,4 +1,4 @@
-"""Drawing a placed :class:`~diagrams_lib.layout.Scene` as an accessible SVG document.
+"""Stage 6, SVG: the placed :class:`~diagrams_lib.scene.Scene` as an accessible SVG document.
 
 The SVG names itself (``role="img"``, ``<title>``, ``<desc>``), every node and edge
 is a ``<g>`` with its own ``<title>``, text is real ``<text>``, ids are derived from
@@ -8,26 +8,11 @@ the same bytes.
 
 from __future__ import annotations
 
-from .layout import Scene
 from .model import Diagram
-from .quoting import fmt
-from .shapes import outline_template
-from .svg_elements import (
-    ARROW,
-    DASH,
-    Markup,
-    css_class,
-    edges,
-    group,
-    lines,
-    node,
-    nodes,
-    pct_attr,
-    pct_attrs,
-    pct_text,
-    pct_texts,
-    style_attrs,
-)
+from .quoting import fmt, xml_attr, xml_text
+from .scene import Scene
+from .shapes import outline
+from .svg_elements import ARROW, DASH, css_class, edge, group, lines, node, style_attrs
 from .text import measure_block
 from .theme import DARK, NodeStyle, Theme, role_title
 
@@ -35,6 +20,7 @@ __all__ = ["MARGIN", "write_svg"]
 
 MARGIN = 20.0
 _INTERNAL_ROLES = {"text", "caption", "anchor"}
+_SUMMARY_ITEMS = 40  # the generated description names this many nodes and edges at most
 
 
 def _legend_items(scene: Scene) -> list[tuple[str, NodeStyle]]:
@@ -46,11 +32,17 @@ def _legend_items(scene: Scene) -> list[tuple[str, NodeStyle]]:
     return list(seen.items())
 
 
-def _legend(items, *, theme: Theme, x0: float, y0: float, width: float,
-            prefix: str) -> tuple[Markup, float]:  # fmt: skip
-    """Return the markup and height of a legend laid out in rows within ``width``."""
-    m = Markup()
-    m.parts.append(f'<g id="{prefix}-legend" class="legend"><title>Legend</title>')
+def _legend(
+    items: list[tuple[str, NodeStyle]],
+    *,
+    theme: Theme,
+    x0: float,
+    y0: float,
+    width: float,
+    prefix: str,
+) -> tuple[str, float]:
+    """The markup and height of a legend laid out in rows within ``width``."""
+    out = [f'<g id="{prefix}-legend" class="legend"><title>Legend</title>']
     x, y, row_h = x0, y0, 24.0
     for role, style in items:
         block = measure_block(role_title(theme, role), max_width=10_000, size=theme.note_size)
@@ -58,20 +50,28 @@ def _legend(items, *, theme: Theme, x0: float, y0: float, width: float,
         if x > x0 and x + item_w > x0 + width:
             x, y = x0, y + row_h
         shape = style.shape if style.shape not in ("text", "none") else "rect"
-        swatch, values = outline_template(shape, x + 11, y + 10, 22 if "point" not in shape
-                                          else 9, 14 if "point" not in shape else 9, inset=3)
+        point = "point" in shape
+        swatch = outline(shape, x + 11, y + 10, 9 if point else 22, 9 if point else 14, inset=3)
         attrs = style_attrs(style) or style_attrs(theme.node_style(None))
-        m.add(f'<g class="legend-item {css_class(role)}">{swatch} class="shape"{attrs}/>',
-              *values)  # fmt: skip
-        lines(m, block, x=x + 28, top=y + 10 - block.height / 2, anchor="start",
-              size=theme.note_size, fill=theme.text, cls="legend-label")  # fmt: skip
-        m.parts.append("</g>")
+        out.append(f'<g class="legend-item {css_class(role)}">{swatch} class="shape"{attrs}/>')
+        out.append(
+            lines(
+                block,
+                x=x + 28,
+                top=y + 10 - block.height / 2,
+                anchor="start",
+                size=theme.note_size,
+                fill=theme.text,
+                cls="legend-label",
+            )
+        )
+        out.append("</g>")
         x += item_w
-    m.parts.append("</g>\n")
-    return m, (y - y0) + row_h
+    out.append("</g>\n")
+    return "".join(out), (y - y0) + row_h
 
 
-def _auto_css(prefix: str, light: Theme, roles: set[str], edge_roles: set[str]) -> str:
+def _auto_css(prefix: str, roles: set[str], edge_roles: set[str]) -> str:
     """CSS switching to the dark palette when the page prefers it."""
     d = DARK
     s = f"#{prefix}"
@@ -104,90 +104,113 @@ def _auto_css(prefix: str, light: Theme, roles: set[str], edge_roles: set[str]) 
     return "@media (prefers-color-scheme:dark){" + "".join(rules) + "}"
 
 
-def _summary(diagram: Diagram, names: dict) -> str:
-    nodes = [n.label for n in diagram.nodes if n.role not in ("anchor",)]
-    text = f"{len(nodes)} items: " + "; ".join(nodes[:40])
-    if len(nodes) > 40:
-        text += f"; and {len(nodes) - 40} more"
+def _summary(diagram: Diagram) -> str:
+    """A text alternative when the graph has no description: its nodes and connections."""
+    names = {n.id: n.label for n in diagram.nodes}
+    shown = [n.label for n in diagram.nodes if n.role != "anchor"]
+    text = f"{len(shown)} items: " + "; ".join(shown[:_SUMMARY_ITEMS])
+    if len(shown) > _SUMMARY_ITEMS:
+        text += f"; and {len(shown) - _SUMMARY_ITEMS} more"
     links = diagram.edges if diagram.kind != "chart" else [e for e in diagram.edges if e.label]
     if links:
         arrow = ARROW if diagram.directed else DASH
-        shown = [f"{names[e.source]} {arrow} {names[e.target]}" + (f" ({e.label})" if e.label
-                 else "") for e in links[:40]]  # fmt: skip
-        text += ". Connections: " + "; ".join(shown)
-        if len(links) > 40:
-            text += f"; and {len(links) - 40} more"
+        said = [
+            f"{names[e.source]} {arrow} {names[e.target]}" + (f" ({e.label})" if e.label else "")
+            for e in links[:_SUMMARY_ITEMS]
+        ]
+        text += ". Connections: " + "; ".join(said)
+        if len(links) > _SUMMARY_ITEMS:
+            text += f"; and {len(links) - _SUMMARY_ITEMS} more"
     return text + "."
 
 
-def write_svg(diagram: Diagram, scene: Scene, *, theme: Theme, prefix: str, auto: bool = False,
-              legend: bool = False, show_title: bool = True) -> str:  # fmt: skip
-    """Return the complete SVG document for a placed diagram."""
-    names = {n.id: n.label for n in diagram.nodes}
-    title_block = measure_block(diagram.title, max_width=max(scene.width, 360.0),
-                                size=theme.title_size, bold=True)  # fmt: skip
+def write_svg(
+    diagram: Diagram,
+    scene: Scene,
+    *,
+    theme: Theme,
+    prefix: str,
+    auto: bool = False,
+    legend: bool = False,
+    show_title: bool = True,
+) -> str:
+    """Stage 6: the complete SVG document for a placed diagram."""
+    title_block = measure_block(
+        diagram.title, max_width=max(scene.width, 360.0), size=theme.title_size, bold=True
+    )
     head = title_block.height + 14 if show_title and diagram.title else 0.0
     inner_w = max(scene.width, title_block.width if head else 0.0)
     items = _legend_items(scene) if legend else []
-    legend_markup, legend_h = None, 0.0
+    legend_markup, legend_h = "", 0.0
     if items:
-        legend_markup, legend_h = _legend(items, theme=theme, x0=MARGIN,
-                                          y0=MARGIN + head + scene.height + 18,
-                                          width=inner_w, prefix=prefix)  # fmt: skip
+        legend_markup, legend_h = _legend(
+            items,
+            theme=theme,
+            x0=MARGIN,
+            y0=MARGIN + head + scene.height + 18,
+            width=inner_w,
+            prefix=prefix,
+        )
         legend_h += 18
     width = round(inner_w + 2 * MARGIN, 2)
     height = round(head + scene.height + legend_h + 2 * MARGIN, 2)
     dx = MARGIN + (inner_w - scene.width) / 2
     dy = MARGIN + head
-    description = diagram.description or _summary(diagram, names)
-    m = Markup()
-    out = m.parts
-    out.append(f'<svg xmlns="http://www.w3.org/2000/svg" id="{prefix}" class="dl-diagram" '
-               f'width="{fmt(width)}" height="{fmt(height)}" viewBox="0 0 {fmt(width)} '
-               f'{fmt(height)}" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
-               f'font-family="{pct_attr(theme.font_family)}">\n'
-               f'<title id="{prefix}-title">{pct_text(diagram.title)}</title>\n'
-               f'<desc id="{prefix}-desc">{pct_text(description)}</desc>\n')  # fmt: skip
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{prefix}" class="dl-diagram" '
+        f'width="{fmt(width)}" height="{fmt(height)}" viewBox="0 0 {fmt(width)} '
+        f'{fmt(height)}" role="img" aria-labelledby="{prefix}-title {prefix}-desc" '
+        f'font-family="{xml_attr(theme.font_family)}">\n'
+        f'<title id="{prefix}-title">{xml_text(diagram.title)}</title>\n'
+        f'<desc id="{prefix}-desc">{xml_text(diagram.description or _summary(diagram))}'
+        "</desc>\n"
+    ]
     if auto:
         roles = {n.role or "default" for n in diagram.nodes}
         edge_roles = {e.role or "default" for e in diagram.edges}
-        css = _auto_css(prefix, theme, roles, edge_roles).replace("%", "%%")
-        out.append(f"<style>{css}</style>\n")
-    out.append(f'<rect class="dl-card" x="0.5" y="0.5" width="{fmt(width - 1)}" '
-               f'height="{fmt(height - 1)}" rx="12" fill="{pct_attr(theme.background)}" '
-               f'stroke="{pct_attr(theme.card_stroke)}"/>\n')  # fmt: skip
+        out.append(f"<style>{_auto_css(prefix, roles, edge_roles)}</style>\n")
+    out.append(
+        f'<rect class="dl-card" x="0.5" y="0.5" width="{fmt(width - 1)}" '
+        f'height="{fmt(height - 1)}" rx="12" fill="{xml_attr(theme.background)}" '
+        f'stroke="{xml_attr(theme.card_stroke)}"/>\n'
+    )
     if head:
-        lines(m, title_block, x=MARGIN, top=MARGIN - 4, anchor="start",
-              size=theme.title_size, fill=theme.text, cls="dl-title", bold=True)  # fmt: skip
+        out.append(
+            lines(
+                title_block,
+                x=MARGIN,
+                top=MARGIN - 4,
+                anchor="start",
+                size=theme.title_size,
+                fill=theme.text,
+                cls="dl-title",
+                bold=True,
+            )
+        )
         out.append("\n")
     if scene.groups:
         out.append('<g class="groups">\n')
-        for pg in scene.groups:
-            group(m, pg, prefix=prefix, theme=theme, dx=dx, dy=dy)
+        out += [group(pg, prefix=prefix, theme=theme, dx=dx, dy=dy) for pg in scene.groups]
         out.append("</g>\n")
-    ids = list(names)
-    keys = dict(zip(ids, pct_attrs([str(n.key) for n in diagram.nodes]), strict=True))
-    titles = dict(zip(ids, pct_texts(list(names.values())), strict=True))
     # Translucent nodes (set regions) are backdrops: drawn before the edges, so
     # lines between items on top of them keep their full colour.
-    backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1] if any(
-        style.fill_opacity < 1 for style in theme.nodes.values()) else []  # fmt: skip
+    backdrop = [p for p in scene.nodes if p.box.style.fill_opacity < 1]
+    front = [p for p in scene.nodes if p.box.style.fill_opacity >= 1]
     if backdrop:
         out.append('<g class="nodes backdrop">\n')
-        for p in backdrop:
-            node(m, p, prefix=prefix, theme=theme, key=keys[p.box.node.id], dx=dx, dy=dy)
+        out += [node(p, prefix=prefix, theme=theme, dx=dx, dy=dy) for p in backdrop]
         out.append("</g>\n")
     out.append('<g class="edges">\n')
+    names = {n.id: n.label for n in diagram.nodes}
+    keys = {n.id: str(n.key) for n in diagram.nodes}
     flip = f"matrix(1 0 0 -1 {fmt(dx - scene.origin[0])} {fmt(dy + scene.origin[1])})"
-    edges(m, scene.edges, prefix=prefix, theme=theme, titles=titles, keys=keys, dx=dx, dy=dy,
-          flip=flip)  # fmt: skip
+    out += [
+        edge(p, prefix=prefix, theme=theme, names=names, keys=keys, dx=dx, dy=dy, flip=flip)
+        for p in scene.edges
+    ]
     out.append('</g>\n<g class="nodes">\n')
-    front = scene.nodes if not backdrop else [p for p in scene.nodes
-                                              if p.box.style.fill_opacity >= 1]  # fmt: skip
-    nodes(m, front, prefix=prefix, theme=theme, keys=keys, titles=titles, dx=dx, dy=dy)
+    out += [node(p, prefix=prefix, theme=theme, dx=dx, dy=dy) for p in front]
     out.append("</g>\n")
-    if legend_markup is not None:
-        out += legend_markup.parts
-        m.values += legend_markup.values
+    out.append(legend_markup)
     out.append("</svg>\n")
-    return m.text()
+    return "".join(out)

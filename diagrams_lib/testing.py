@@ -84,8 +84,11 @@ def describe_changes(expected: str, actual: str) -> list[str]:
     if not out:
         moved = sorted(str(k[1]) for k in g0.keys() & g1.keys() if g0[k] != g1[k])
         if moved:
-            out.append("same nodes, edges and labels; geometry or style changed for: "
-                       + ", ".join(moved[:12]) + (" ..." if len(moved) > 12 else ""))  # fmt: skip
+            out.append(
+                "same nodes, edges and labels; geometry or style changed for: "
+                + ", ".join(moved[:12])
+                + (" ..." if len(moved) > 12 else "")
+            )
         elif expected != actual:
             out.append("same nodes, edges and labels; the page (size, theme, legend) changed")
     return sorted(out)
@@ -112,13 +115,19 @@ def check_golden(actual: Any, golden: Path, *, regen: bool = False, **render_opt
         atomic_write(golden, svg)
         return
     changes = "\n  ".join(describe_changes(expected, svg))
-    raise GoldenMismatch(f"{golden} differs:\n  {changes}\n(rerun with --diagrams-regen to "
-                         "accept, after looking at the new picture)")  # fmt: skip
+    raise GoldenMismatch(
+        f"{golden} differs:\n  {changes}\n(rerun with --diagrams-regen to "
+        "accept, after looking at the new picture)"
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--diagrams-regen", action="store_true", default=False,
-                     help="rewrite diagrams_lib golden SVGs that differ")  # fmt: skip
+    parser.addoption(
+        "--diagrams-regen",
+        action="store_true",
+        default=False,
+        help="rewrite diagrams_lib golden SVGs that differ",
+    )
 
 
 @pytest.fixture

@@ -16,6 +16,9 @@ ignored (it almost only narrows text). Characters missing from the table get, in
 
 Widths are summed in integer 1/1000 em and converted to px (= pt) at the end, rounded UP to
 0.01, so results are byte-stable and never below the exact sum.
+
+>>> measure_block("alpha beta", max_width=30, size=10).lines
+('alpha', 'beta')
 """
 
 from __future__ import annotations
@@ -23,9 +26,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from diagrams_lib._metrics_data import BOLD, REGULAR, UNITS_PER_EM
 
@@ -59,40 +61,20 @@ def _char_units(ch: str, bold: bool) -> int:
     return _UNKNOWN[bold]
 
 
-class _Widths(dict):
-    """Character -> advance for one weight, filled on first use (at most ``_KEEP`` entries)."""
-
-    def __init__(self, bold: bool) -> None:
-        super().__init__()
-        self.bold = bold
-
-    def __missing__(self, ch: str) -> int:
-        units = _char_units(ch, self.bold)
-        if len(self) < _KEEP:
-            self[ch] = units
-        return units
-
-
-_KEEP = 8192
-_WIDTHS = {False: _Widths(False), True: _Widths(True)}
-
-
 def _units(text: str, bold: bool) -> int:
-    return sum(map(_WIDTHS[bold].__getitem__, text))
+    return sum(_char_units(ch, bold) for ch in text)
 
 
 def _px(units: int, size: float) -> float:
     """Convert 1/1000 em to px at ``size``, rounded up to 0.01 (float noise removed first)."""
-    if type(size) is int or (type(size) is float and size.is_integer()):
-        # A whole size: the same ceiling, exact in integers (the rounding below only removes
-        # float noise, and units * size * 100 / _EM is then a fraction of denominator _EM).
-        return -(-units * int(size) * 100 // _EM) / 100
     return math.ceil(round(units * size * 100 / _EM, 6)) / 100
 
 
-def _check_size(size: float) -> None:
+def _check(size: float, max_width: float = 0.0) -> None:
     if not (size > 0 and math.isfinite(size)):
         raise ValueError(f"size must be a positive finite number, got {size!r}")
+    if not max_width >= 0:  # NaN fails too
+        raise ValueError(f"max_width must be >= 0, got {max_width!r}")
 
 
 def text_width(text: str, *, size: float, bold: bool = False) -> float:
@@ -101,21 +83,13 @@ def text_width(text: str, *, size: float, bold: bool = False) -> float:
     The width is a safe upper bound for every font of the stack; line breaks inside ``text``
     count as spaces (use :func:`measure_block` for multi-line text).
 
-    Args:
-        text: The text to measure.
-        size: Font size in px.
-        bold: Measure the bold weight.
-
-    Returns:
-        The width in px, rounded up to 2 decimals.
-
     Example:
         >>> text_width("Hello", size=10)
         25.36
         >>> text_width("", size=10)
         0.0
     """
-    _check_size(size)
+    _check(size)
     return _px(_units(text, bold), size)
 
 
@@ -132,101 +106,30 @@ def _break_word(word: str, max_width: float, size: float, bold: bool) -> list[st
             units += step
             end += 1
         if end < len(word):  # prefer breaking after the last punctuation mark that fits
-            end = next((cut for cut in range(end, start, -1) if word[cut - 1] in _BREAK_AFTER),
-                       end)
+            end = next((cut for cut in range(end, start, -1) if word[cut - 1] in _BREAK_AFTER), end)
         pieces.append(word[start:end])
         start = end
     return pieces
 
 
-def _words(paragraph: str) -> list[str]:
-    if "\t" in paragraph or "\f" in paragraph or "\v" in paragraph or "\r" in paragraph:
-        return [word for word in _SPACE_RUN.split(paragraph) if word]
-    return [word for word in paragraph.split(" ") if word]  # the same, without the regex
-
-
-def _paragraphs(text: str) -> list[str]:
-    if "\n" not in text and "\r" not in text:
-        return [text]
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-@lru_cache(maxsize=256)
-def _fit(max_width: float, size: float) -> float:
-    """The most units a line may have: ``_px(units, size) <= max_width`` exactly when
-    ``units <= _fit(max_width, size)``, as ``_px`` never decreases when units grow."""
-    bound = float(max_width) * _EM / size  # only a first guess: _px decides
-    if not math.isfinite(bound):
-        return math.inf
-    ok, step = max(0, math.floor(bound)), 1
-    while _px(ok, size) > max_width:  # _px(0) == 0 always fits
-        ok, step = max(0, ok - step), step * 2
-    bad, step = ok + 1, 1
-    while _px(bad, size) <= max_width:
-        ok, bad, step = bad, bad + step, step * 2
-    while bad - ok > 1:
-        middle = (ok + bad) // 2
-        if _px(middle, size) <= max_width:
-            ok = middle
-        else:
-            bad = middle
-    return ok
-
-
-def _wrap_units(text: str, max_width: float, size: float, bold: bool) -> tuple[list[str], int]:
-    """The wrapped lines of ``text`` (see :func:`wrap`) and the units of the widest."""
-    get = _WIDTHS[bold].__getitem__
-    limit = _fit(max_width, size)
-    # Text that wraps to itself when it fits: printable (no line break, tab or other space
-    # control), no run of spaces and none at either end (which _words would drop or
-    # collapse). Its words are text.split(" "); any other text takes the general path.
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        units = sum(map(get, text))
-        if units <= limit:
-            return [text], units
-        return _greedy(text.split(" "), limit, max_width, size, bold)
+def _paragraph_lines(words: list[str], max_width: float, size: float, bold: bool) -> list[str]:
+    """One paragraph's words filled greedily into lines no wider than ``max_width``."""
     lines: list[str] = []
-    widest = 0
-    for paragraph in _paragraphs(text):
-        words = _words(paragraph)
-        whole = " ".join(words)
-        units = sum(map(get, whole))
-        if units <= limit:  # every prefix fits too: the greedy loop keeps it on one line
-            lines.append(whole)
-            widest = max(widest, units)
-            continue
-        more, units = _greedy(words, limit, max_width, size, bold)
-        lines += more
-        widest = max(widest, units)
-    return lines, widest
-
-
-def _greedy(words: list[str], limit: float, max_width: float, size: float,
-            bold: bool) -> tuple[list[str], int]:  # fmt: skip
-    """One paragraph's words (at least one) filled greedily into lines of at most ``limit``
-    units; the lines and the units of the widest."""
-    get = _WIDTHS[bold].__getitem__
-    space = get(" ")
-    lines: list[str] = []
-    widest = 0
-    line, line_units = "", 0
+    line = ""
     for word in words:
-        units = sum(map(get, word))
-        if line and line_units + space + units <= limit:
-            line, line_units = f"{line} {word}", line_units + space + units
+        candidate = f"{line} {word}" if line else word
+        if _px(_units(candidate, bold), size) <= max_width:
+            line = candidate
             continue
         if line:
             lines.append(line)
-            widest = max(widest, line_units)
-        if units <= limit:
-            line, line_units = word, units
+        if _px(_units(word, bold), size) <= max_width:
+            line = word
             continue
         *full, line = _break_word(word, max_width, size, bold)
         lines.extend(full)
-        widest = max(widest, *(_units(piece, bold) for piece in full), 0)
-        line_units = _units(line, bold)
     lines.append(line)
-    return lines, max(widest, line_units)
+    return lines
 
 
 def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> list[str]:
@@ -237,12 +140,6 @@ def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> lis
     is broken, preferably after the last of ``- / _ . :`` that fits, else between characters;
     no character is lost. Only a line of one character wider than ``max_width`` can exceed it.
 
-    Args:
-        text: The text to wrap.
-        max_width: Maximum line width in px, as measured by :func:`text_width`.
-        size: Font size in px.
-        bold: Measure the bold weight.
-
     Returns:
         The lines, at least one; an empty or blank paragraph gives an empty line.
 
@@ -252,17 +149,20 @@ def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> lis
         >>> wrap("", max_width=60, size=10)
         ['']
     """
-    _check_size(size)
-    if not max_width >= 0:
-        raise ValueError(f"max_width must be >= 0, got {max_width!r}")
-    return _wrap_units(text, max_width, size, bold)[0]
+    _check(size, max_width)
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        words = [word for word in _SPACE_RUN.split(paragraph) if word]
+        lines += _paragraph_lines(words, max_width, size, bold)
+    return lines
 
 
-class TextBlock(NamedTuple):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextBlock:
     """A wrapped, measured block of text.
 
     Attributes:
-        lines: The wrapped lines, at least one.
+        lines: The wrapped lines, at least one (none for a block with no text).
         size: Font size in px.
         bold: Whether the bold weight was measured.
         width: Width of the widest line in px.
@@ -276,19 +176,15 @@ class TextBlock(NamedTuple):
     height: float
 
 
-def measure_block(text: str, *, max_width: float, size: float, bold: bool = False,
-                  line_height: float = LINE_HEIGHT) -> TextBlock:
+def measure_block(
+    text: str,
+    *,
+    max_width: float,
+    size: float,
+    bold: bool = False,
+    line_height: float = LINE_HEIGHT,
+) -> TextBlock:
     """Wrap ``text`` with :func:`wrap` and measure the resulting block of lines.
-
-    Args:
-        text: The text to wrap and measure.
-        max_width: Maximum line width in px.
-        size: Font size in px.
-        bold: Measure the bold weight.
-        line_height: Line pitch as a multiple of ``size``.
-
-    Returns:
-        A :class:`TextBlock`.
 
     Example:
         >>> block = measure_block("alpha beta", max_width=30, size=10)
@@ -297,59 +193,12 @@ def measure_block(text: str, *, max_width: float, size: float, bold: bool = Fals
     """
     if not 0 < line_height < math.inf:  # NaN fails too
         raise ValueError(f"line_height must be a positive finite number, got {line_height!r}")
-    if not 0 < size < math.inf:
-        _check_size(size)  # raises
-    if not max_width >= 0:
-        raise ValueError(f"max_width must be >= 0, got {max_width!r}")
-    return _block(text, max_width, size, bold, line_height)
-
-
-def _block(text: str, max_width: float, size: float, bold: bool,
-           line_height: float) -> TextBlock:  # fmt: skip
-    """:func:`measure_block` with its arguments already checked."""
-    # _px only grows with the units, so the widest line is the one with the most units.
-    lines, widest = _wrap_units(text, max_width, size, bold)
-    return _BLOCK(TextBlock, (tuple(lines), size, bold, _px(widest, size),
-                              _height(len(lines), size, line_height)))
-
-
-_BLOCK = tuple.__new__  # a TextBlock from its five fields, without NamedTuple's argument parsing
-
-
-@lru_cache(maxsize=256)
-def _height(count: int, size: float, line_height: float) -> float:
-    return round(count * size * line_height, 2)
-
-
-def _measurer(max_width: float, size: float, bold: bool,
-              line_height: float) -> Callable[[str], TextBlock]:  # fmt: skip
-    """:func:`_block` for many texts of one style, as a function of the text alone.
-
-    What depends only on the style (the most units a line may have, the height of one
-    line, how units become px) is worked out once, so a text that fits on one line, most
-    labels, costs little more than adding up its widths. Any other goes to :func:`_block`.
-
-    >>> measure = _measurer(180.0, 14, True, LINE_HEIGHT)
-    >>> measure("Hello") == _block("Hello", 180.0, 14, True, LINE_HEIGHT)
-    True
-    """
-    if not (type(size) is int or (type(size) is float and size.is_integer())):
-        return lambda text: _block(text, max_width, size, bold, line_height)
-    get = _WIDTHS[bold].__getitem__
-    limit = _fit(max_width, size)
-    scale = int(size) * 100  # _px of a whole size: -(-units * scale // _EM) / 100
-    one_line = _height(1, size, line_height)
-
-    def measure(text: str) -> TextBlock:
-        # _wrap_units, for a text that wraps to itself when it fits (see there)
-        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-            units = sum(map(get, text))
-            if units <= limit:
-                return _BLOCK(TextBlock, ((text,), size, bold, -(-units * scale // _EM) / 100,
-                                          one_line))  # fmt: skip
-            lines, units = _greedy(text.split(" "), limit, max_width, size, bold)
-            return _BLOCK(TextBlock, (tuple(lines), size, bold, -(-units * scale // _EM) / 100,
-                                      _height(len(lines), size, line_height)))  # fmt: skip
-        return _block(text, max_width, size, bold, line_height)
-
-    return measure
+    lines = wrap(text, max_width=max_width, size=size, bold=bold)
+    widest = max(_units(line, bold) for line in lines)
+    return TextBlock(
+        lines=tuple(lines),
+        size=size,
+        bold=bold,
+        width=_px(widest, size),
+        height=round(len(lines) * size * line_height, 2),
+    )

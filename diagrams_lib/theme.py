@@ -19,7 +19,6 @@ from .errors import UnknownOptionError, UnknownRoleError
 __all__ = [
     "DARK",
     "LIGHT",
-    "SHAPES",
     "THEMES",
     "EdgeStyle",
     "NodeStyle",
@@ -28,15 +27,7 @@ __all__ = [
     "role_title",
 ]
 
-SHAPES = (
-    "round", "rect", "pill", "ellipse", "circle", "diamond", "hexagon", "parallelogram",
-    "note", "trapezoid", "text", "point", "square-point", "diamond-point",
-    "triangle-point", "none",
-)  # fmt: skip
-
-FONT_FAMILY = (
-    'Helvetica, Arial, "Liberation Sans", "Nimbus Sans", "DejaVu Sans", sans-serif'
-)
+FONT_FAMILY = 'Helvetica, Arial, "Liberation Sans", "Nimbus Sans", "DejaVu Sans", sans-serif'
 
 
 @dataclass(frozen=True)
@@ -183,9 +174,14 @@ def _palette(
     for i, fill in enumerate(set_fills, start=1):
         colour = series[i - 1]
         nodes[f"set-{i}"] = NodeStyle(
-            fill, colour, text, shape="ellipse", stroke_width=2,
-            dash=_SERIES_DASH[i - 1], fill_opacity=0.35,
-        )  # fmt: skip
+            fill,
+            colour,
+            text,
+            shape="ellipse",
+            stroke_width=2,
+            dash=_SERIES_DASH[i - 1],
+            fill_opacity=0.35,
+        )
     for i, colour in enumerate(series, start=1):
         shape = _SERIES_SHAPES[(i - 1) % len(_SERIES_SHAPES)]
         nodes[f"series-{i}"] = NodeStyle(colour, colour, text, shape=shape, stroke_width=1)
@@ -194,9 +190,13 @@ def _palette(
     bar_text = (on_series, text, text, text)
     for i, colour in enumerate(series, start=1):
         nodes[f"bar-{i}"] = NodeStyle(
-            bar_fills[i - 1], colour, bar_text[i - 1], shape="rect",
-            stroke_width=1 if i == 1 else 2, dash=(None, None, None, "4 3")[i - 1],
-        )  # fmt: skip
+            bar_fills[i - 1],
+            colour,
+            bar_text[i - 1],
+            shape="rect",
+            stroke_width=1 if i == 1 else 2,
+            dash=(None, None, None, "4 3")[i - 1],
+        )
     edges = {
         "default": EdgeStyle(neutral[1]),
         "highlight": EdgeStyle(t["orange"][1], width=2.75),
@@ -210,8 +210,9 @@ def _palette(
         "guide": EdgeStyle(muted, width=1, dash="4 4", arrow=False),
     }
     for i, colour in enumerate(series, start=1):
-        edges[f"series-{i}"] = EdgeStyle(colour, dash=_SERIES_DASH[(i - 1) % 4], width=2.5,
-                                         arrow=False)
+        edges[f"series-{i}"] = EdgeStyle(
+            colour, dash=_SERIES_DASH[(i - 1) % 4], width=2.5, arrow=False
+        )
     return nodes, edges
 
 

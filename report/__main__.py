@@ -60,15 +60,28 @@ def _write_html(output, *, out_dir: Path, show: Callable[..., None] | None) -> N
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m report", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true",
-                        help="exit 1, naming each stale file, if docs/ is out of date")  # fmt: skip
-    parser.add_argument("--out", type=Path, default=ROOT / "docs",
-                        help="output folder (default: docs/)")  # fmt: skip
-    parser.add_argument("--html", type=Path, nargs="?", const=HTML_DIR, metavar="DIR",
-                        help="also write the report as one HTML page with its figures "
-                             "into DIR (default: build/report/)")  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m report",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1, naming each stale file, if docs/ is out of date",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "docs", help="output folder (default: docs/)"
+    )
+    parser.add_argument(
+        "--html",
+        type=Path,
+        nargs="?",
+        const=HTML_DIR,
+        metavar="DIR",
+        help="also write the report as one HTML page with its figures "
+        "into DIR (default: build/report/)",
+    )
     args = parser.parse_args(argv)
     show = _progress(sys.stderr)
     try:

@@ -117,9 +117,14 @@ def _render_chunk(payload: bytes) -> list[tuple[bool, Any]]:
     return out
 
 
-def _render_all(graphs: dict[str, Any], *, render: Callable[..., str],
-                cache: FigureCache | None, jobs: int | None,
-                progress: Callable[..., None] | None) -> tuple[dict[str, str], list[str]]:
+def _render_all(
+    graphs: dict[str, Any],
+    *,
+    render: Callable[..., str],
+    cache: FigureCache | None,
+    jobs: int | None,
+    progress: Callable[..., None] | None,
+) -> tuple[dict[str, str], list[str]]:
     """SVG of every figure, from the cache or rendered; and the names rendered."""
     options = {name: {"theme": "auto", "id_prefix": f"fig-{name}"} for name in graphs}
     svgs: dict[str, str] = {}
@@ -174,15 +179,21 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _submit(pool: ProcessPoolExecutor, workers: int, todo: list[str], graphs: dict[str, Any],
-            options: dict[str, dict], render: Callable[..., str],
-            pending: dict[str, tuple[Future, int]]) -> None:  # fmt: skip
+def _submit(
+    pool: ProcessPoolExecutor,
+    workers: int,
+    todo: list[str],
+    graphs: dict[str, Any],
+    options: dict[str, dict],
+    render: Callable[..., str],
+    pending: dict[str, tuple[Future, int]],
+) -> None:
     """Send the figures to the workers in a few chunks each (one message per chunk, not
     per figure); a figure that cannot be pickled stays out, to be rendered here."""
     size = max(1, math.ceil(len(todo) / (workers * 4)))
     for start in range(0, len(todo), size):
         names, items = [], []
-        for name in todo[start:start + size]:
+        for name in todo[start : start + size]:
             item = (render, graphs[name], options[name])
             try:
                 pickle.dumps(item)
@@ -195,10 +206,17 @@ def _submit(pool: ProcessPoolExecutor, workers: int, todo: list[str], graphs: di
             pending.update((name, (future, slot)) for slot, name in enumerate(names))
 
 
-def build(*, figures: dict[str, Callable] | None = None, sections: Path = SECTIONS,
-          texts_path: Path = FIGURE_TEXTS, render: Callable[..., str] = dl.render,
-          use_cache: bool = True, cache_dir: Path | None = None, jobs: int | None = None,
-          progress: Callable[..., None] | None = None) -> Output:  # fmt: skip
+def build(
+    *,
+    figures: dict[str, Callable] | None = None,
+    sections: Path = SECTIONS,
+    texts_path: Path = FIGURE_TEXTS,
+    render: Callable[..., str] = dl.render,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Callable[..., None] | None = None,
+) -> Output:
     """Build the whole report in memory and return its files.
 
     Figures whose graph, options, library and Graphviz are unchanged come from the
@@ -234,8 +252,7 @@ def build(*, figures: dict[str, Callable] | None = None, sections: Path = SECTIO
             raise ReportError(f"figure {name!r} failed: {exc}") from exc
         graphs[name] = g
     cache = FigureCache(cache_dir or CACHE_DIR) if use_cache else None
-    svgs, rendered = _render_all(graphs, render=render, cache=cache, jobs=jobs,
-                                 progress=progress)  # fmt: skip
+    svgs, rendered = _render_all(graphs, render=render, cache=cache, jobs=jobs, progress=progress)
     files = {f"{FIGURE_DIR}/{name}.svg": svgs[name] for name in order}
 
     def replace(match: re.Match) -> str:

@@ -58,8 +58,10 @@ def _canonical(value: Any) -> Any:
     if kind is tuple:
         return {"tuple": [_canonical(v) for v in value]}
     if isinstance(value, Mapping):
-        return {"map": {repr(k): _canonical(v) for k, v in value.items()},
-                "type": f"{kind.__module__}.{kind.__qualname__}"}  # fmt: skip
+        return {
+            "map": {repr(k): _canonical(v) for k, v in value.items()},
+            "type": f"{kind.__module__}.{kind.__qualname__}",
+        }
     if kind in (set, frozenset):
         items = [_canonical(v) for v in value]
         return {"set": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
@@ -90,8 +92,12 @@ def graph_fingerprint(g: Any) -> dict[str, Any]:
         "graph": _canonical(g.graph),
         "nodes": [[_node_key(n), _canonical(data)] for n, data in g.nodes(data=True)],
         "edges": [
-            [_node_key(e[0]), _node_key(e[1]), _canonical(e[2]) if multi else None,
-             _canonical(e[-1])]
+            [
+                _node_key(e[0]),
+                _node_key(e[1]),
+                _canonical(e[2]) if multi else None,
+                _canonical(e[-1]),
+            ]
             for e in edges
         ],
     }
@@ -124,8 +130,9 @@ class FigureCache:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
-    def key(self, g: Any, options: Mapping[str, Any], *,
-            render: Callable[..., str] = dl.render) -> str:  # fmt: skip
+    def key(
+        self, g: Any, options: Mapping[str, Any], *, render: Callable[..., str] = dl.render
+    ) -> str:
         """The key of ``render(g, **options)`` with this library and this Graphviz."""
         material = {
             "format": FORMAT,

@@ -22,7 +22,8 @@ from diagrams_lib.kinds.overlap import overlap
 from diagrams_lib.kinds.pyramid import pyramid
 from diagrams_lib.kinds.timeline import timeline
 from diagrams_lib.kinds.tree import tree
-from diagrams_lib.sizing import MIN_H, NOTE_GAP, PAD_X, PAD_Y
+from diagrams_lib.shapes import MIN_H, PAD_X, PAD_Y
+from diagrams_lib.size import NOTE_GAP
 from diagrams_lib.text import LINE_HEIGHT, measure_block
 from diagrams_lib.theme import LIGHT
 
@@ -54,27 +55,45 @@ def timeline_figure() -> nx.Graph:
     width = 800
     g = timeline(
         [
-            {"label": "Project start (−24)", "start": -24, "end": -18, "role": "muted",
-             "note": "Compute planning\nTeam assembly"},
-            {"label": "Planning & de-risking (−18 to −6)", "start": -18, "end": -6,
-             "role": "muted",
-             "note": "Algorithmic research\nInfrastructure preparation\nDe-risking experiments"},
-            {"label": "Full training run (−6 to −1)", "start": -6, "end": -1, "role": "muted",
-             "note": "Full-scale training\nDebug & optimize\n24/7 operations"},
-            {"label": "GPT-4.5 release (0)", "start": 0, "end": 0, "role": "muted",
-             "note": "Evaluation\nDeployment\nUser feedback"},
+            {
+                "label": "Project start (−24)",
+                "start": -24,
+                "end": -18,
+                "role": "muted",
+                "note": "Compute planning\nTeam assembly",
+            },
+            {
+                "label": "Planning & de-risking (−18 to −6)",
+                "start": -18,
+                "end": -6,
+                "role": "muted",
+                "note": "Algorithmic research\nInfrastructure preparation\nDe-risking experiments",
+            },
+            {
+                "label": "Full training run (−6 to −1)",
+                "start": -6,
+                "end": -1,
+                "role": "muted",
+                "note": "Full-scale training\nDebug & optimize\n24/7 operations",
+            },
+            {
+                "label": "GPT-4.5 release (0)",
+                "start": 0,
+                "end": 0,
+                "role": "muted",
+                "note": "Evaluation\nDeployment\nUser feedback",
+            },
         ],
         title=_TITLE,
         milestones=[{"label": "Launch: liked more than expected", "at": 0}],
         axis_label="Months before launch (per the summary)",
         ticks=[(-24, "−24"), (-18, "−18"), (-12, "−12"), (-6, "−6"), (0, "0 (launch)")],
         width=width,
-    )  # fmt: skip
+    )
     x = ax.Scale(-24, 0, 0, width)
     # The launch label ends at the axis instead of running past it.
     launch = g.nodes["milestone:0:label"]
-    launch.update(align="right", pin=(round(x(0) + 4 - launch["size"][0] / 2, 2),
-                                      launch["pin"][1]))  # fmt: skip
+    launch.update(align="right", pin=(round(x(0) + 4 - launch["size"][0] / 2, 2), launch["pin"][1]))
     _text(g, "band:summary", "Phases per the summary", 0, -16, align="left")
     # The confirmed band, built upward from the summary band's title.
     torch = -6 + 0.4 * 5  # about 40% into the training phase
@@ -144,28 +163,50 @@ def resource_pyramid() -> nx.Graph:
     """Five resources stacked from compute at the base to data, the constraint, at the top."""
     g = pyramid(
         [
-            {"label": "Compute (GPUs)", "role": "resource",
-             "note": "No GPU count given; spread over several clusters"},
-            {"label": "Infrastructure", "role": "resource",
-             "note": "New multi-cluster software stack needed"},
-            {"label": "Technical expertise", "role": "resource",
-             "note": "Hundreds of people, almost all of OpenAI (Altman)"},
-            {"label": "Time", "role": "resource",
-             "note": "~2 years; planning ~1 year before training"},
-            {"label": "Data", "role": "constraint",
-             "note": "The limit for some aspects with GPT-4.5"},
+            {
+                "label": "Compute (GPUs)",
+                "role": "resource",
+                "note": "No GPU count given; spread over several clusters",
+            },
+            {
+                "label": "Infrastructure",
+                "role": "resource",
+                "note": "New multi-cluster software stack needed",
+            },
+            {
+                "label": "Technical expertise",
+                "role": "resource",
+                "note": "Hundreds of people, almost all of OpenAI (Altman)",
+            },
+            {
+                "label": "Time",
+                "role": "resource",
+                "note": "~2 years; planning ~1 year before training",
+            },
+            {
+                "label": "Data",
+                "role": "constraint",
+                "note": "The limit for some aspects with GPT-4.5",
+            },
         ],
         title=_TITLE,
         notes="right",
-    )  # fmt: skip
+    )
     width = g.nodes["tier:0"]["size"][0]
     # Pyramid pins grow upward (the base's bottom edge is at 0); _text takes y growing down.
-    _text(g, "correction", "Summary’s ‘hundreds of thousands of GPUs’: not confirmed",
-          0, 16)  # fmt: skip
+    _text(g, "correction", "Summary’s ‘hundreds of thousands of GPUs’: not confirmed", 0, 16)
     top = g.nodes["tier:4"]["pin"][1]
-    _text(g, "quote", "“A lot of people, and a lot of time, and a lot of compute.”",
-          -width / 2, -top, role="text", align="left", wrap=190,
-          note="Alex Paino, as quoted in the summary")  # fmt: skip
+    _text(
+        g,
+        "quote",
+        "“A lot of people, and a lot of time, and a lot of compute.”",
+        -width / 2,
+        -top,
+        role="text",
+        align="left",
+        wrap=190,
+        note="Alex Paino, as quoted in the summary",
+    )
     return g
 
 
@@ -173,8 +214,12 @@ def resource_pyramid() -> nx.Graph:
 def resource_dependencies() -> nx.Graph:
     """What each resource is needed for, with data as the binding constraint."""
     people, time, infra = "People and expertise", "Time", "Infrastructure"
-    compute, data, algos, model = ("Compute (GPUs)", "Data", "Algorithms / data efficiency",
-                                   "Better model")  # fmt: skip
+    compute, data, algos, model = (
+        "Compute (GPUs)",
+        "Data",
+        "Algorithms / data efficiency",
+        "Better model",
+    )
     g = dependencies(
         {
             time: [],
@@ -229,15 +274,31 @@ def codesign() -> nx.Graph:
     ml, systems = "Machine learning", "Systems engineering"
     g = overlap(
         {
-            ml: ["Model architecture", "Training algorithms", "Data processing",
-                 "Loss functions", "Optimization methods"],
-            systems: ["Compute infrastructure", "Networking fabric", "Memory management",
-                      "Fault tolerance", "Cluster orchestration"],
+            ml: [
+                "Model architecture",
+                "Training algorithms",
+                "Data processing",
+                "Loss functions",
+                "Optimization methods",
+            ],
+            systems: [
+                "Compute infrastructure",
+                "Networking fabric",
+                "Memory management",
+                "Fault tolerance",
+                "Cluster orchestration",
+            ],
         },
-        shared={(ml, systems): ["Parallelization strategies", "Checkpoint management",
-                                "Memory optimization", "Training efficiency"]},
+        shared={
+            (ml, systems): [
+                "Parallelization strategies",
+                "Checkpoint management",
+                "Memory optimization",
+                "Training efficiency",
+            ]
+        },
         title=_TITLE,
-    )  # fmt: skip
+    )
     (x0, _), (x1, _) = g.nodes["set:0"]["pin"], g.nodes["set:1"]["pin"]
     r = g.nodes["set:0"]["size"][0] / 2
     half = (x1 - x0) / 2
@@ -247,18 +308,38 @@ def codesign() -> nx.Graph:
     w = g.nodes["shared"]["size"][0]
     g.nodes["shared"].update(role="highlight", shape="pill", size=(w + 2 * PAD_X + 19, 38))
     box = ax.Box(box.left, box.top - 8, box.right, box.bottom + 8)
-    ax.add_rule(g, "shared:guide", ((x0 + x1) / 2, box.top - 2), ((x0 + x1) / 2, lens + 2),
-                role="guide", label="Co-design: the overlap")  # fmt: skip
-    _text(g, "footnote", "Items follow the figure in the written summary", x0 - r,
-          box.bottom + 16, align="left")  # fmt: skip
+    ax.add_rule(
+        g,
+        "shared:guide",
+        ((x0 + x1) / 2, box.top - 2),
+        ((x0 + x1) / 2, lens + 2),
+        role="guide",
+        label="Co-design: the overlap",
+    )
+    _text(
+        g,
+        "footnote",
+        "Items follow the figure in the written summary",
+        x0 - r,
+        box.bottom + 16,
+        align="left",
+    )
     return g
 
 
 @_figure("rare-failures")
 def rare_failures() -> nx.Graph:
     """Chance of at least one fault per step as the GPU count grows (illustrative)."""
-    counts = [("1", 1), ("10", 10), ("100", 100), ("1k", 10**3), ("10k", 10**4),
-              ("100k", 10**5), ("1M", 10**6), ("10M", 10**7)]  # fmt: skip
+    counts = [
+        ("1", 1),
+        ("10", 10),
+        ("100", 100),
+        ("1k", 10**3),
+        ("10k", 10**4),
+        ("100k", 10**5),
+        ("1M", 10**6),
+        ("10M", 10**7),
+    ]
     points = [(name, 100 * (1 - (1 - 1e-6) ** n)) for name, n in counts]
     value = dict(points)
     notes = [
@@ -381,13 +462,16 @@ def bottleneck_shift() -> nx.Graph:
         y_ticks=[(0, "low"), (10, "high")],
         marks=[
             {"x": "GPT-4", "y": 8.5, "note": "Compute-constrained\nthrough GPT-4 (talk)"},
-            {"x": "GPT-4.5", "y": 5,
-             "note": "Bottleneck transition point\nData-bound for some aspects (talk)"},
+            {
+                "x": "GPT-4.5",
+                "y": 5,
+                "note": "Bottleneck transition point\nData-bound for some aspects (talk)",
+            },
             {"x": "Future", "y": 8, "note": "Selsam: next 10-100x\nneeds data efficiency"},
         ],
         width=600,
         height=280,
-    )  # fmt: skip
+    )
     box = _extent(g)
     _text(
         g,
@@ -471,14 +555,20 @@ def future_directions() -> nx.Graph:
     # Only branches whose notes mix sources tag each note; the branch style and the
     # legend say where the others come from.
     branches = [
-        ("Data efficiency", "confirmed",
-         "Toward human-level learning (summary)\nSelsam: next 10-100x needs it (talk)"),
+        (
+            "Data efficiency",
+            "confirmed",
+            "Toward human-level learning (summary)\nSelsam: next 10-100x needs it (talk)",
+        ),
         ("Algorithmic innovation", "process", "Better use of limited training data"),
-        ("Fault tolerance", "confirmed",
-         "Graceful handling of failures (summary)\nTalk: the next big systems need"),
+        (
+            "Fault tolerance",
+            "confirmed",
+            "Graceful handling of failures (summary)\nTalk: the next big systems need",
+        ),
         ("Systems co-design", "process", "Closer ML-systems integration"),
         ("New ways to organize training", "confirmed", "Semi-synchronous or decentralized"),
-    ]  # fmt: skip
+    ]
     g = mindmap("Future frontier AI", [(label, []) for label, _, _ in branches], title=_TITLE)
     for i, (_, role, note) in enumerate(branches):
         g.nodes[f"b{i}"].update(role=role, note=note)
@@ -492,13 +582,25 @@ def future_directions() -> nx.Graph:
 def ten_million_gpus() -> nx.Graph:
     """Altman's 10-million-GPU question and the three speakers' answers."""
     answers = [
-        ("paino", "Alex Paino, ML lead", "Yes, but totally different",
-         "May not be pre-training at all"),
-        ("amin", "Amin Tootoonchian, systems", "Must be semi-synchronous",
-         "Groups in step;\nlooser between groups"),
-        ("selsam", "Daniel Selsam, algorithms", "More decentralized",
-         "Loosely linked parts,\nless central control"),
-    ]  # fmt: skip
+        (
+            "paino",
+            "Alex Paino, ML lead",
+            "Yes, but totally different",
+            "May not be pre-training at all",
+        ),
+        (
+            "amin",
+            "Amin Tootoonchian, systems",
+            "Must be semi-synchronous",
+            "Groups in step;\nlooser between groups",
+        ),
+        (
+            "selsam",
+            "Daniel Selsam, algorithms",
+            "More decentralized",
+            "Loosely linked parts,\nless central control",
+        ),
+    ]
     steps = [
         (
             "question",
@@ -515,8 +617,13 @@ def ten_million_gpus() -> nx.Graph:
     edges = [("question", key, {"label": speaker}) for key, speaker, _, _ in answers]
     edges += [(key, "shared") for key, *_ in answers]
     g = flow(steps, edges, title=_TITLE, direction="TB")
-    for key, width in (("question", 330), ("paino", 220), ("amin", 220), ("selsam", 220),
-                       ("shared", 300)):  # fmt: skip
+    for key, width in (
+        ("question", 330),
+        ("paino", 220),
+        ("amin", 220),
+        ("selsam", 220),
+        ("shared", 300),
+    ):
         _widen(g, key, width)
     tallest = max(g.nodes[key]["size"][1] for key, *_ in answers)
     for key, *_ in answers:  # cards of one height read as a row
@@ -553,12 +660,17 @@ def _widen(g: nx.Graph, key: str, width: float) -> None:
     one_line = measure_block(text, max_width=10_000, size=theme.font_size, bold=True).width
     width = max(width, math.ceil(one_line + 2 * PAD_X + 2))
     inner = width - 2 * PAD_X
-    label = measure_block(text, max_width=inner, size=theme.font_size, bold=True,
-                          line_height=LINE_HEIGHT)  # fmt: skip
+    label = measure_block(
+        text, max_width=inner, size=theme.font_size, bold=True, line_height=LINE_HEIGHT
+    )
     height = label.height
     if data.get("note"):
-        note = measure_block(data["note"], max_width=max(inner, label.width),
-                             size=theme.note_size, line_height=LINE_HEIGHT)  # fmt: skip
+        note = measure_block(
+            data["note"],
+            max_width=max(inner, label.width),
+            size=theme.note_size,
+            line_height=LINE_HEIGHT,
+        )
         height += NOTE_GAP + note.height
     data["size"] = (width, max(MIN_H, math.ceil(height + 2 * PAD_Y)))
 
@@ -570,8 +682,12 @@ def _extent(g: nx.Graph) -> ax.Box:
         x, y = data["pin"][0], -data["pin"][1]
         w, h = data.get("size") or (0.0, 0.0)
         boxes.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
-    return ax.Box(min(b[0] for b in boxes), min(b[1] for b in boxes),
-                  max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+    return ax.Box(
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _directed(g: nx.Graph) -> nx.DiGraph:
@@ -598,8 +714,14 @@ def _boxed(
     note: str | None = None,
 ) -> None:
     """Add a pinned, boxed node of ``width`` px centred at plot point (x, y), y down."""
-    g.add_node(key, label=label, role=role, shape="round", pin=ax.pin(x, y),
-               **({"note": note} if note else {}))  # fmt: skip
+    g.add_node(
+        key,
+        label=label,
+        role=role,
+        shape="round",
+        pin=ax.pin(x, y),
+        **({"note": note} if note else {}),
+    )
     _widen(g, key, width)
 
 

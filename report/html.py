@@ -120,8 +120,10 @@ class _MarkdownInDetails(Preprocessor):
     Runs after fenced code is stashed, so a ``<details>`` inside a code block is left alone."""
 
     def run(self, lines: list[str]) -> list[str]:
-        return [_DETAILS.sub(lambda m: f'<details markdown="1"{m.group(1) or ""}>', line)
-                for line in lines]  # fmt: skip
+        return [
+            _DETAILS.sub(lambda m: f'<details markdown="1"{m.group(1) or ""}>', line)
+            for line in lines
+        ]
 
 
 class _NestedLists(Preprocessor):
@@ -177,8 +179,13 @@ class _ReportExtension(Extension):
         md.treeprocessors.register(_ImageSizes(md, self.sizes), "image_sizes", 8)
 
 
-def to_html(text: str, *, title: str | None = None, lang: str = "en",
-            image_sizes: Mapping[str, tuple[int, int]] | None = None) -> str:  # fmt: skip
+def to_html(
+    text: str,
+    *,
+    title: str | None = None,
+    lang: str = "en",
+    image_sizes: Mapping[str, tuple[int, int]] | None = None,
+) -> str:
     """Render markdown ``text`` into a complete HTML page with inline CSS.
 
     Args:
@@ -188,11 +195,17 @@ def to_html(text: str, *, title: str | None = None, lang: str = "en",
         image_sizes: ``src -> (width, height)`` in px, set on those ``<img>``.
     """
     md = markdown.Markdown(
-        extensions=["tables", "fenced_code", "toc", "attr_list", "md_in_html",
-                    _ReportExtension(image_sizes or {})],
+        extensions=[
+            "tables",
+            "fenced_code",
+            "toc",
+            "attr_list",
+            "md_in_html",
+            _ReportExtension(image_sizes or {}),
+        ],
         extension_configs={"toc": {"slugify": slugify}},
         output_format="html",
-    )  # fmt: skip
+    )
     body = md.convert(text)
     if title is None:
         tops = [t for t in md.toc_tokens if t["level"] == 1]  # type: ignore[attr-defined]

@@ -24,7 +24,6 @@ def golden_svg(file_regression):
     """
 
     def check(svg: str, name: str) -> None:
-        file_regression.check(svg, extension=".svg", basename=name, binary=False,
-                              newline="\n")  # fmt: skip
+        file_regression.check(svg, extension=".svg", basename=name, binary=False, newline="\n")
 
     return check

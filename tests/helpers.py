@@ -7,8 +7,10 @@ import networkx as nx
 
 def bug_hunt() -> nx.DiGraph:
     """The README's example: a symptom, four hypotheses in a group, one confirmed."""
-    g = nx.DiGraph(title="How the bug was found",
-                   description="Symptoms led to four hypotheses; the least likely was right.")
+    g = nx.DiGraph(
+        title="How the bug was found",
+        description="Symptoms led to four hypotheses; the least likely was right.",
+    )
     g.add_node("crash", label="Crashes that look unrelated", role="symptom")
     hypotheses = [
         ("hw", "Hardware faults", "ruled_out", "ruled out first"),

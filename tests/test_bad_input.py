@@ -24,4 +24,5 @@ def test_docs_table_is_current():
 
     doc = ROOT / "docs" / "errors.md"
     assert doc.read_text(encoding="utf-8") == render_doc(), (
-        "docs/errors.md is stale: run `python tools/gen_errors_doc.py`")
+        "docs/errors.md is stale: run `python tools/gen_errors_doc.py`"
+    )

@@ -76,18 +76,20 @@ def test_phases_docstring_examples(phases):
 
 
 def test_phases_keep_the_largest_simplex_of_each_phase_and_sum_its_seconds(phases):
-    log = "\n".join([
-        "[Graphviz] dotinit.c:305: Starting phase 1 [dot_rank]",
-        "network simplex: 1 nodes 0 edges 0 iter 0.00 sec",
-        "network simplex: 2960 nodes 3427 edges 218 iter 0.05 sec",
-        "network simplex: 2 nodes 1 edges 1 iter 0.01 sec",
-        "[Graphviz] dotinit.c:311: Starting phase 2 [dot_mincross]",
-        "mincross: pass 0 iter 0 trying 0 cur_cross 844 best_cross 844",
-        "mincross G: 928 crossings, 0.35 secs.",
-        "[Graphviz] dotinit.c:320: Starting phase 3 [dot_position]",
-        "network simplex: 14161 nodes 21332 edges 10408 iter 21.52 sec",
-        "[Graphviz] routespl.c:234: routesplines: 3447 edges, 18055 boxes 0.16 sec",
-    ])  # fmt: skip
+    log = "\n".join(
+        [
+            "[Graphviz] dotinit.c:305: Starting phase 1 [dot_rank]",
+            "network simplex: 1 nodes 0 edges 0 iter 0.00 sec",
+            "network simplex: 2960 nodes 3427 edges 218 iter 0.05 sec",
+            "network simplex: 2 nodes 1 edges 1 iter 0.01 sec",
+            "[Graphviz] dotinit.c:311: Starting phase 2 [dot_mincross]",
+            "mincross: pass 0 iter 0 trying 0 cur_cross 844 best_cross 844",
+            "mincross G: 928 crossings, 0.35 secs.",
+            "[Graphviz] dotinit.c:320: Starting phase 3 [dot_position]",
+            "network simplex: 14161 nodes 21332 edges 10408 iter 21.52 sec",
+            "[Graphviz] routespl.c:234: routesplines: 3447 edges, 18055 boxes 0.16 sec",
+        ]
+    )
     p = phases.parse(log)
     assert (p.rank.nodes, p.rank.edges, p.rank.pivots, p.rank.seconds) == (2960, 3427, 218, 0.06)
     assert (p.position.nodes, p.position.pivots, p.position.seconds) == (14161, 10408, 21.52)

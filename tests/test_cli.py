@@ -20,8 +20,15 @@ SAMPLE_MODULE = "dl_cli_sample_graphs"
 
 def run(*args: str, cwd: Path | None = None, stdin: str | None = None):
     """Run ``python -m diagrams_lib ARGS`` and return the completed process."""
-    return subprocess.run([sys.executable, "-m", "diagrams_lib", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "diagrams_lib", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -35,7 +42,8 @@ def flow_dot(tmp_path: Path) -> Path:
 def sample_dir(tmp_path_factory) -> Path:
     """A folder holding a module with graph functions, good and bad."""
     folder = tmp_path_factory.mktemp("module")
-    (folder / f"{SAMPLE_MODULE}.py").write_text(textwrap.dedent("""
+    (folder / f"{SAMPLE_MODULE}.py").write_text(
+        textwrap.dedent("""
         import networkx as nx
 
         def pipeline():
@@ -50,7 +58,8 @@ def sample_dir(tmp_path_factory) -> Path:
             raise RuntimeError("no data today")
 
         NUMBER = 3
-    """))
+    """)
+    )
     return folder
 
 
@@ -104,8 +113,9 @@ def test_render_module_function(sample_dir: Path) -> None:
     assert (sample_dir / "out.dot").read_text().startswith('digraph "Pipeline"')
 
 
-@pytest.mark.parametrize(("name", "start"), [("out.svg", "<svg"), ("out.dot", "digraph"),
-                                             ("out.gv", "digraph")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "start"), [("out.svg", "<svg"), ("out.dot", "digraph"), ("out.gv", "digraph")]
+)
 def test_format_follows_output_suffix(flow_dot, tmp_path, name: str, start: str) -> None:
     assert cli.main(["render", str(flow_dot), "-o", str(tmp_path / name)]) == 0
     assert (tmp_path / name).read_text().startswith(start)
@@ -118,8 +128,24 @@ def test_format_flag_wins_over_suffix(flow_dot: Path, tmp_path: Path) -> None:
 
 
 def test_options_reach_the_renderer(flow_dot: Path, capsys) -> None:
-    assert cli.main(["render", str(flow_dot), "--theme", "dark", "--engine", "neato",
-                     "--legend", "--max-label-width", "90", "--timeout", "60"]) == 0  # fmt: skip
+    assert (
+        cli.main(
+            [
+                "render",
+                str(flow_dot),
+                "--theme",
+                "dark",
+                "--engine",
+                "neato",
+                "--legend",
+                "--max-label-width",
+                "90",
+                "--timeout",
+                "60",
+            ]
+        )
+        == 0
+    )
     g = dl.read_dot(flow_dot)
     expected = dl.render(g, theme="dark", engine="neato", legend=True, max_label_width=90)
     assert capsys.readouterr().out == expected
@@ -137,21 +163,25 @@ def _one_line_error(err: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize(("make_input", "culprit"), [
-    (lambda d: "missing.dot", "missing.dot"),
-    (lambda d: "missing-input", "missing-input"),
-    (lambda d: _write(d / "bad.json", "{nodes: oops"), "bad.json"),
-    (lambda d: _write(d / "list.json", "[1, 2]"), "list.json"),
-    (lambda d: _write(d / "broken.dot", "digraph { a -> ; }"), "broken.dot"),
-    (lambda d: _write(d / "notes.txt", "hello"), "notes.txt"),
-    (lambda d: "no_such_module_xyz:graph", "no_such_module_xyz"),
-    (lambda d: f"{SAMPLE_MODULE}:missing", "missing"),
-    (lambda d: f"{SAMPLE_MODULE}:not_a_graph", "not_a_graph"),
-    (lambda d: f"{SAMPLE_MODULE}:broken", "no data today"),
-    (lambda d: f"{SAMPLE_MODULE}:NUMBER", "NUMBER"),
-])  # fmt: skip
-def test_bad_input_fails_with_one_line_naming_it(tmp_path, capsys, sample_module,
-                                                 make_input, culprit) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("make_input", "culprit"),
+    [
+        (lambda d: "missing.dot", "missing.dot"),
+        (lambda d: "missing-input", "missing-input"),
+        (lambda d: _write(d / "bad.json", "{nodes: oops"), "bad.json"),
+        (lambda d: _write(d / "list.json", "[1, 2]"), "list.json"),
+        (lambda d: _write(d / "broken.dot", "digraph { a -> ; }"), "broken.dot"),
+        (lambda d: _write(d / "notes.txt", "hello"), "notes.txt"),
+        (lambda d: "no_such_module_xyz:graph", "no_such_module_xyz"),
+        (lambda d: f"{SAMPLE_MODULE}:missing", "missing"),
+        (lambda d: f"{SAMPLE_MODULE}:not_a_graph", "not_a_graph"),
+        (lambda d: f"{SAMPLE_MODULE}:broken", "no data today"),
+        (lambda d: f"{SAMPLE_MODULE}:NUMBER", "NUMBER"),
+    ],
+)
+def test_bad_input_fails_with_one_line_naming_it(
+    tmp_path, capsys, sample_module, make_input, culprit
+) -> None:
     source = make_input(tmp_path)
     assert cli.main(["render", str(source)]) == 1
     captured = capsys.readouterr()
@@ -178,14 +208,17 @@ def test_missing_output_folder_is_named(flow_dot: Path, tmp_path: Path, capsys) 
     assert "nope" in _one_line_error(capsys.readouterr().err)
 
 
-@pytest.mark.parametrize("args", [
-    ["render", "{dot}", "-o", "{tmp}/out.png"],
-    ["render", "{dot}", "--format", "png"],
-    ["render", "{dot}", "--format", "dot", "--engine", "neato"],
-    ["render"],
-    [],
-    ["paint", "{dot}"],
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "{dot}", "-o", "{tmp}/out.png"],
+        ["render", "{dot}", "--format", "png"],
+        ["render", "{dot}", "--format", "dot", "--engine", "neato"],
+        ["render"],
+        [],
+        ["paint", "{dot}"],
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(flow_dot, tmp_path, capsys, args) -> None:
     argv = [a.format(dot=flow_dot, tmp=tmp_path) for a in args]
     assert cli.main(argv) == 2
@@ -206,8 +239,18 @@ def test_help() -> None:
     assert "render" in top.stdout and "gallery" in top.stdout
     render = run("render", "--help")
     assert render.returncode == 0
-    for word in ("INPUT", "-o OUT", "--format", "--theme", "--engine", "--legend",
-                 "--max-label-width", "--timeout", "module:function", ".json"):  # fmt: skip
+    for word in (
+        "INPUT",
+        "-o OUT",
+        "--format",
+        "--theme",
+        "--engine",
+        "--legend",
+        "--max-label-width",
+        "--timeout",
+        "module:function",
+        ".json",
+    ):
         assert word in render.stdout
 
 
@@ -231,6 +274,7 @@ def test_console_script_is_declared() -> None:
 
 def test_import_diagrams_lib_does_not_load_the_cli() -> None:
     code = "import sys, diagrams_lib; print('diagrams_lib.cli' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, check=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
     assert result.stdout.strip() == "False"

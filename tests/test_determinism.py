@@ -23,8 +23,14 @@ SCRIPT = (
 
 def render_in_child(tmp_path: Path, **env: str) -> str:
     child_env = {"PYTHONPATH": str(ROOT), "HOME": str(tmp_path), **env}
-    out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=child_env,
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        env=child_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return out.stdout
 
 

@@ -60,4 +60,5 @@ def test_gallery_is_current_and_complete():
     assert sorted(files) == sorted([*(f"gallery/{k}.svg" for k in KINDS), "gallery.md"])
     for rel, text in files.items():
         assert (ROOT / "docs" / rel).read_text(encoding="utf-8") == text, (
-            f"docs/{rel} is stale: run `make gallery`")
+            f"docs/{rel} is stale: run `make gallery`"
+        )

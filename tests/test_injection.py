@@ -19,27 +19,82 @@ from hypothesis import strategies as st
 
 import diagrams_lib as dl
 
-settings.register_profile("ci", derandomize=True, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 NASTY = [
-    "<script>alert(1)</script>", "javascript:alert(1)", "]]>", "<![CDATA[x]]>", '"', "'",
-    "\\", "\\N", "\\G", "\\l", "\\n", "<b>bold</b>", "<<TABLE>>", "&amp;", "&#x3C;", "node",
-    "edge", "graph", "subgraph", "digraph", "strict", "a:b:c", "a -> b", "{ }", "[label=x]",
-    ";", "//", "/*", "#", "\u202e evil", "zero\u200bwidth", "\ufeffbom", "e\u0301", "👩‍🔬",
-    "中文标签", "x" * 300, "on" + "load=alert(1)", "url(http://evil/x.png)", "%s%n",
-    "100%", "%%", "%(x)s", "%.2f",
-]  # fmt: skip
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "]]>",
+    "<![CDATA[x]]>",
+    '"',
+    "'",
+    "\\",
+    "\\N",
+    "\\G",
+    "\\l",
+    "\\n",
+    "<b>bold</b>",
+    "<<TABLE>>",
+    "&amp;",
+    "&#x3C;",
+    "node",
+    "edge",
+    "graph",
+    "subgraph",
+    "digraph",
+    "strict",
+    "a:b:c",
+    "a -> b",
+    "{ }",
+    "[label=x]",
+    ";",
+    "//",
+    "/*",
+    "#",
+    "\u202e evil",
+    "zero\u200bwidth",
+    "\ufeffbom",
+    "e\u0301",
+    "👩‍🔬",
+    "中文标签",
+    "x" * 300,
+    "on" + "load=alert(1)",
+    "url(http://evil/x.png)",
+    "%s%n",
+    "100%",
+    "%%",
+    "%(x)s",
+    "%.2f",
+]
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # Text XML 1.0 can carry, minus surrogates; control characters are tested separately.
 SAFE_CHARS = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
-TEXT = st.one_of(st.sampled_from(NASTY), st.text(SAFE_CHARS, min_size=1, max_size=40),
-                 st.builds(lambda a, b: a + b, st.sampled_from(NASTY),
-                           st.text(SAFE_CHARS, max_size=20)))  # fmt: skip
-FORBIDDEN_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "use", "image",
-                      "animate", "set", "handler", "listener"}  # fmt: skip
+TEXT = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(SAFE_CHARS, min_size=1, max_size=40),
+    st.builds(lambda a, b: a + b, st.sampled_from(NASTY), st.text(SAFE_CHARS, max_size=20)),
+)
+FORBIDDEN_ELEMENTS = {
+    "script",
+    "foreignObject",
+    "iframe",
+    "object",
+    "embed",
+    "use",
+    "image",
+    "animate",
+    "set",
+    "handler",
+    "listener",
+}
 
 
 def normalise(text: str) -> str:
@@ -67,13 +122,22 @@ def assert_safe_svg(svg: str) -> ET.Element:
 
 
 def titles(root: ET.Element, attr: str) -> dict[str, str]:
-    return {g.get(attr): g.find(f"{SVG_NS}title").text or ""
-            for g in root.iter(f"{SVG_NS}g") if g.get(attr) is not None}  # fmt: skip
+    return {
+        g.get(attr): g.find(f"{SVG_NS}title").text or ""
+        for g in root.iter(f"{SVG_NS}g")
+        if g.get(attr) is not None
+    }
 
 
 @settings(max_examples=500)
-@given(items=st.lists(st.tuples(TEXT, TEXT, st.one_of(st.none(), TEXT)), min_size=1,
-                      max_size=4, unique_by=lambda t: t[0]))  # fmt: skip
+@given(
+    items=st.lists(
+        st.tuples(TEXT, TEXT, st.one_of(st.none(), TEXT)),
+        min_size=1,
+        max_size=4,
+        unique_by=lambda t: t[0],
+    )
+)
 def test_node_keys_labels_and_notes(items):
     g = nx.DiGraph(title="Nodes")
     for key, label, note in items:
@@ -112,8 +176,11 @@ def test_edge_labels(labels):
     for label in labels:
         g.add_edge("src", "dst", label=label)
     root = assert_safe_svg(dl.render(g))
-    edge_titles = [g_el.find(f"{SVG_NS}title").text for g_el in root.iter(f"{SVG_NS}g")
-                   if g_el.get("data-source") is not None]  # fmt: skip
+    edge_titles = [
+        g_el.find(f"{SVG_NS}title").text
+        for g_el in root.iter(f"{SVG_NS}g")
+        if g_el.get("data-source") is not None
+    ]
     assert edge_titles == [f"src → dst: {normalise(label)}" for label in labels]
     parsed = pydot.graph_from_dot_data(dl.to_dot(g))[0]
     assert len(parsed.get_edges()) == len(labels)
@@ -142,9 +209,22 @@ def test_control_characters_get_an_error_naming_the_node(before, bad, field):
 
 
 @settings(max_examples=50)
-@given(link=st.one_of(TEXT, st.sampled_from(["javascript:x", " javascript:x", "JAVASCRIPT:x",
-                                              "data:text/html,<script>", "vbscript:x",
-                                              "//evil.example/x", "java\nscript:x"])))
+@given(
+    link=st.one_of(
+        TEXT,
+        st.sampled_from(
+            [
+                "javascript:x",
+                " javascript:x",
+                "JAVASCRIPT:x",
+                "data:text/html,<script>",
+                "vbscript:x",
+                "//evil.example/x",
+                "java\nscript:x",
+            ]
+        ),
+    )
+)
 def test_links_are_http_https_or_relative_only(link):
     g = nx.DiGraph(title="Links")
     g.add_node("n", link=link)

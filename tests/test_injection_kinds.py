@@ -20,9 +20,24 @@ from tests.test_injection import SAFE_CHARS, SVG_NS, assert_safe_svg, normalise
 
 # Shorter texts than the core suite: the kinds' own layouts (circles, tiers, lanes)
 # are what is being exercised, and they are slower to lay out.
-WORD = st.one_of(st.sampled_from(["<script>x</script>", "]]>", '"q"', "\\N", "a:b", "&amp;",
-                                  "\u202eevil", "zw\u200bsp", "中文", "node", "x" * 60]),
-                 st.text(SAFE_CHARS, min_size=1, max_size=16))  # fmt: skip
+WORD = st.one_of(
+    st.sampled_from(
+        [
+            "<script>x</script>",
+            "]]>",
+            '"q"',
+            "\\N",
+            "a:b",
+            "&amp;",
+            "\u202eevil",
+            "zw\u200bsp",
+            "中文",
+            "node",
+            "x" * 60,
+        ]
+    ),
+    st.text(SAFE_CHARS, min_size=1, max_size=16),
+)
 WORDS = st.lists(WORD, min_size=2, max_size=3, unique=True)
 
 
@@ -43,8 +58,11 @@ def test_flow_tree_dependencies_mindmap(words):
     a, b = words[0], words[1]
     svgs = [
         dl.render(flow([(a, {"note": b}), b], [(a, b, {"label": a})], title=a, groups=None)),
-        dl.render(tree({"label": a, "children": [{"label": b, "outcome": "confirmed",
-                                                  "edge": a}]}, title=b)),
+        dl.render(
+            tree(
+                {"label": a, "children": [{"label": b, "outcome": "confirmed", "edge": a}]}, title=b
+            )
+        ),
         dl.render(dependencies({a: [], b: [a]}, critical=[a, b], title=a)),
         dl.render(mindmap(a, {b: [a]}, title=b)),
     ]
@@ -64,9 +82,21 @@ def test_overlap_and_pyramid(words):
 @given(words=WORDS)
 def test_timeline_and_chart(words):
     a, b = words[0], words[1]
-    svg = dl.render(timeline([{"label": a, "start": 0, "end": 3, "note": b}],
-                             milestones=[{"label": b, "at": 2}], title=a))  # fmt: skip
+    svg = dl.render(
+        timeline(
+            [{"label": a, "start": 0, "end": 3, "note": b}],
+            milestones=[{"label": b, "at": 2}],
+            title=a,
+        )
+    )
     assert_all_shown(svg, [a, b])
-    svg = dl.render(chart({a: [(0, 1), (1, 2)], b: [(0, 2), (1, 1)]}, x_label=a, y_label=b,
-                          marks=[{"x": 1, "y": 2, "note": a}], title=b))  # fmt: skip
+    svg = dl.render(
+        chart(
+            {a: [(0, 1), (1, 2)], b: [(0, 2), (1, 1)]},
+            x_label=a,
+            y_label=b,
+            marks=[{"x": 1, "y": 2, "note": a}],
+            title=b,
+        )
+    )
     assert_all_shown(svg, [a, b])

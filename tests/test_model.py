@@ -29,8 +29,11 @@ def test_missing_title_explains_why(title):
 def test_unknown_role_lists_known_roles():
     g = graph()
     g.add_node("x", role="villain")
-    with pytest.raises(dl.UnknownRoleError, match=r"node 'x' has role 'villain'.*known node roles:"
-                                                  r".*confirmed"):
+    with pytest.raises(
+        dl.UnknownRoleError,
+        match=r"node 'x' has role 'villain'.*known node roles:"
+        r".*confirmed",
+    ):
         dl.render(g)
 
 
@@ -89,9 +92,18 @@ def test_non_semantic_attributes_are_ignored_not_passed_to_graphviz():
     assert "red" not in dl.to_dot(g).split("b [")[-1]
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", "data:text/html,x", "JaVaScRiPt:x",
-                                  "file:///etc/passwd", "http://a b", "//evil.example/x",
-                                  "\\\\evil.example\\x"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "JaVaScRiPt:x",
+        "file:///etc/passwd",
+        "http://a b",
+        "//evil.example/x",
+        "\\\\evil.example\\x",
+    ],
+)
 def test_links_allow_only_http_https_relative(link):
     g = graph()
     g.add_node("l", link=link)
@@ -138,12 +150,18 @@ def test_groups_take_labels_from_graph_attribute():
     g = graph(groups={"ml": "Machine learning"})
     g.add_node("b", group="ml")
     d = read_diagram(g)
-    assert [(x.name, x.label, x.members) for x in d.groups] == [("ml", "Machine learning",
-                                                                 ("n1",))]
+    assert [(x.name, x.label, x.members) for x in d.groups] == [("ml", "Machine learning", ("n1",))]
 
 
-NOT_PRINTABLE = ["no\u00a0break", "zero\u200bwidth", "soft\u00adhyphen", "line\u2028break",
-                 "tab\there", "cr\r\nlf", "two\nlines"]  # fmt: skip
+NOT_PRINTABLE = [
+    "no\u00a0break",
+    "zero\u200bwidth",
+    "soft\u00adhyphen",
+    "line\u2028break",
+    "tab\there",
+    "cr\r\nlf",
+    "two\nlines",
+]
 
 
 @pytest.mark.parametrize("text", NOT_PRINTABLE)

@@ -40,12 +40,3 @@ def test_slug_and_fmt_are_stable():
     assert slug("") == "diagram"
     assert slug("Ünïcode — title") == "unicode-title"
     assert [fmt(v) for v in (0.005, 1.0, 12.345, -3.5)] == ["0.01", "1", "12.35", "-3.5"]
-
-
-@pytest.mark.parametrize("text", ["plain", "", "50%", "%%s", "a & b", "<tag>", "x > y",
-                                  'say "hi"', "two\nlines", "→ – é", "&amp;"])  # fmt: skip
-def test_template_escapes_are_the_xml_escapes_with_percent_doubled(text):
-    from diagrams_lib.svg_elements import pct_attr, pct_text
-
-    assert pct_text(text) == xml_text(text).replace("%", "%%")
-    assert pct_attr(text) == xml_attr(text).replace("%", "%%")

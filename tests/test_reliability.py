@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib.engine import run_layout
+from diagrams_lib.engine import layout
 from tests.helpers import awkward_keys, bug_hunt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,16 +21,16 @@ CRASHING_DOT = "digraph { node [shape=polygon, sides=2000000000]; a -> b }"
 
 
 def test_in_process_crash_would_kill_the_caller():
-    code = ("from diagrams_lib.engine import run_layout\n"
-            f"run_layout({CRASHING_DOT!r})\nprint('survived')")  # fmt: skip
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, check=False)  # fmt: skip
+    code = f"from diagrams_lib.engine import layout\nlayout({CRASHING_DOT!r})\nprint('survived')"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
     assert done.returncode != 0 and "survived" not in done.stdout
 
 
 def test_isolated_layout_turns_a_crash_into_an_error():
     with pytest.raises(dl.EngineError, match="out of memory"):
-        run_layout(CRASHING_DOT, isolate=True)
+        layout(CRASHING_DOT, isolate=True)
     # and this process is fine afterwards
     assert dl.render(bug_hunt()).startswith("<svg")
 

@@ -17,8 +17,10 @@ def test_changes_are_described_in_terms_of_the_graph():
     g.remove_node("ours")
     g.add_edge("fix", "crash", label="regression")
     changes = describe_changes(before, dl.render(g))
-    assert "node 'hw': label 'Hardware faults. ruled out first (Ruled out)' -> " \
-           "'Faulty hardware. ruled out first (Ruled out)'" in changes
+    assert (
+        "node 'hw': label 'Hardware faults. ruled out first (Ruled out)' -> "
+        "'Faulty hardware. ruled out first (Ruled out)'" in changes
+    )
     assert "node 'data': role-ruled_out -> role-open" in changes
     assert "node 'ours' removed ('Bugs in our own code (Ruled out)')" in changes
     assert "edge 'fix' -> 'crash' added" in changes
@@ -45,7 +47,8 @@ def test_check_golden_writes_then_compares_then_regens(tmp_path):
 
 
 def test_fixture_in_a_users_project(pytester):
-    pytester.makepyfile(test_user="""
+    pytester.makepyfile(
+        test_user="""
         import networkx as nx
 
         def graph(label):
@@ -55,15 +58,18 @@ def test_fixture_in_a_users_project(pytester):
 
         def test_fig(diagram_golden, request):
             diagram_golden(graph(request.config.getoption("label")), "fig")
-    """, conftest="""
+    """,
+        conftest="""
         def pytest_addoption(parser):
             parser.addoption("--label", default="one")
-    """)
+    """,
+    )
     assert pytester.runpytest("-p", "no:cacheprovider").ret == 1  # first run writes
     assert (pytester.path / "golden" / "fig.svg").exists()
     assert pytester.runpytest("-p", "no:cacheprovider").ret == 0
     result = pytester.runpytest("-p", "no:cacheprovider", "--label", "two")
     assert result.ret == 1
     result.stdout.fnmatch_lines(["*edge 'a' -> 'b': 'a → b: one' -> 'a → b: two'*"])
-    assert pytester.runpytest("-p", "no:cacheprovider", "--label", "two",
-                              "--diagrams-regen").ret == 0
+    assert (
+        pytester.runpytest("-p", "no:cacheprovider", "--label", "two", "--diagrams-regen").ret == 0
+    )

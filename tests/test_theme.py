@@ -6,7 +6,7 @@ from diagrams_lib.theme import DARK, LIGHT, NodeStyle, Theme, get_theme, role_ti
 
 
 def luminance(colour: str) -> float:
-    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
 
     def lin(c):
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
@@ -20,8 +20,8 @@ def contrast(a: str, b: str) -> float:
 
 
 def blend(fill: str, bg: str, alpha: float) -> str:
-    f = [int(fill[i:i + 2], 16) for i in (1, 3, 5)]
-    b = [int(bg[i:i + 2], 16) for i in (1, 3, 5)]
+    f = [int(fill[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(bg[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = (round(x * alpha + y * (1 - alpha)) for x, y in zip(f, b, strict=True))
     return "#" + "".join(f"{v:02x}" for v in mixed)
 
@@ -31,8 +31,11 @@ def test_text_contrast_at_least_4_5(theme: Theme):
     for role, style in theme.nodes.items():
         if style.shape.endswith("point") or style.shape == "none":
             continue
-        fill = theme.background if style.fill == "none" else blend(
-            style.fill, theme.background, style.fill_opacity)
+        fill = (
+            theme.background
+            if style.fill == "none"
+            else blend(style.fill, theme.background, style.fill_opacity)
+        )
         assert contrast(style.text, fill) >= 4.5, role
     assert contrast(theme.text, theme.background) >= 4.5
     assert contrast(theme.muted, theme.background) >= 4.5

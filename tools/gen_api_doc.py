@@ -66,8 +66,12 @@ def render_doc() -> str:
     for name in dl.__all__:
         obj = getattr(dl, name)
         if name == "__version__":
-            lines += [f"### `diagrams_lib.__version__` = `{obj!r}`", "",
-                      "The library's version.", ""]  # fmt: skip
+            lines += [
+                f"### `diagrams_lib.__version__` = `{obj!r}`",
+                "",
+                "The library's version.",
+                "",
+            ]
             continue
         lines += _entry(f"diagrams_lib.{name}", obj)
     lines += ["## `diagrams_lib.kinds`", "", _doc(kinds), ""]
@@ -76,12 +80,24 @@ def render_doc() -> str:
     lines += ["## `diagrams_lib.kinds.axis`", "", _doc(axis), ""]
     for name in axis.__all__:
         lines += _entry(f"diagrams_lib.kinds.axis.{name}", getattr(axis, name))
-    lines += ["## `diagrams_lib.testing`", "", _doc(testing), "",
-              "### fixture `diagram_golden(graph_or_svg, name, **render_options)`", "",
-              _doc(testing.diagram_golden), "",
-              "### fixture `diagram_golden_dir`", "", _doc(testing.diagram_golden_dir), "",
-              "### option `pytest --diagrams-regen`", "",
-              "Rewrite the goldens that differ (look at each picture first).", ""]  # fmt: skip
+    lines += [
+        "## `diagrams_lib.testing`",
+        "",
+        _doc(testing),
+        "",
+        "### fixture `diagram_golden(graph_or_svg, name, **render_options)`",
+        "",
+        _doc(testing.diagram_golden),
+        "",
+        "### fixture `diagram_golden_dir`",
+        "",
+        _doc(testing.diagram_golden_dir),
+        "",
+        "### option `pytest --diagrams-regen`",
+        "",
+        "Rewrite the goldens that differ (look at each picture first).",
+        "",
+    ]
     for name in testing.__all__:
         lines += _entry(f"diagrams_lib.testing.{name}", getattr(testing, name))
     return "\n".join(lines).rstrip() + "\n"

@@ -50,8 +50,7 @@ def render_doc() -> str:
                     message, name = str(exc), type(exc).__name__
                 else:  # pragma: no cover - the tests catch this
                     raise SystemExit(f"case {case.id} raised nothing")
-                rows.append(f"| {i} | {_cell(case.what)} | `{name}` | "
-                            f"{_cell(message)} |")  # fmt: skip
+                rows.append(f"| {i} | {_cell(case.what)} | `{name}` | {_cell(message)} |")
         finally:
             os.chdir(cwd)
     return HEAD + "\n".join(rows) + f"\n\n{len(rows)} cases.\n"

@@ -96,15 +96,18 @@ def load_sfnt(path: Path) -> tuple[Widths, str]:
     metrics = font["hmtx"].metrics
     widths = {cp: metrics[g][0] * 1000 / upem for cp, g in font.getBestCmap().items()}
     name = font["name"]
-    desc = (f"{name.getDebugName(4)} {name.getDebugName(5)} "
-            f"({path.name}, sha256 {_sha(path)})")
+    desc = f"{name.getDebugName(4)} {name.getDebugName(5)} ({path.name}, sha256 {_sha(path)})"
     return widths, desc
 
 
 def covered_code_points() -> list[int]:
     """List the code points of RANGES that are assigned and not handled by runtime rules."""
-    return [cp for lo, hi, _ in RANGES for cp in range(lo, hi + 1)
-            if unicodedata.category(chr(cp)) not in EXCLUDED_CATEGORIES]
+    return [
+        cp
+        for lo, hi, _ in RANGES
+        for cp in range(lo, hi + 1)
+        if unicodedata.category(chr(cp)) not in EXCLUDED_CATEGORIES
+    ]
 
 
 def combine(sources: dict[str, Widths]) -> dict[int, int]:
@@ -126,7 +129,7 @@ def format_table(name: str, table: dict[int, int]) -> list[str]:
     lines = [f"{name}: dict[int, int] = {{"]
     items = sorted(table.items())
     for i in range(0, len(items), PER_LINE):
-        chunk = items[i:i + PER_LINE]
+        chunk = items[i : i + PER_LINE]
         lines.append("    " + " ".join(f"0x{cp:04X}: {w}," for cp, w in chunk))
     lines.append("}")
     return lines
@@ -157,14 +160,27 @@ def render(tables: dict[str, dict[int, int]], descriptions: dict[str, list[str]]
 def main() -> None:
     """Parse the command line, read the fonts and write the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--afm-dir", type=Path, required=True,
-                        help="directory with phvr8a.afm and phvb8a.afm")
-    parser.add_argument("--liberation-dir", type=Path, required=True,
-                        help="directory with LiberationSans-Regular.ttf and -Bold.ttf")
-    parser.add_argument("--nimbus-dir", type=Path, required=True,
-                        help="directory with NimbusSans-Regular.otf and -Bold.otf")
-    parser.add_argument("--dejavu-dir", type=Path, default=Path("/usr/share/fonts/truetype/dejavu"),
-                        help="directory with DejaVuSans.ttf and DejaVuSans-Bold.ttf")
+    parser.add_argument(
+        "--afm-dir", type=Path, required=True, help="directory with phvr8a.afm and phvb8a.afm"
+    )
+    parser.add_argument(
+        "--liberation-dir",
+        type=Path,
+        required=True,
+        help="directory with LiberationSans-Regular.ttf and -Bold.ttf",
+    )
+    parser.add_argument(
+        "--nimbus-dir",
+        type=Path,
+        required=True,
+        help="directory with NimbusSans-Regular.otf and -Bold.otf",
+    )
+    parser.add_argument(
+        "--dejavu-dir",
+        type=Path,
+        default=Path("/usr/share/fonts/truetype/dejavu"),
+        help="directory with DejaVuSans.ttf and DejaVuSans-Bold.ttf",
+    )
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
 

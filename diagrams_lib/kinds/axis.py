@@ -98,8 +98,12 @@ def segment_hits_box(p: Point, q: Point, box: Box) -> bool:
     (x0, y0), (x1, y1) = p, q
     dx, dy = x1 - x0, y1 - y0
     low, high = 0.0, 1.0
-    for step, dist in ((-dx, x0 - box.left), (dx, box.right - x0),
-                       (-dy, y0 - box.top), (dy, box.bottom - y0)):  # fmt: skip
+    for step, dist in (
+        (-dx, x0 - box.left),
+        (dx, box.right - x0),
+        (-dy, y0 - box.top),
+        (dy, box.bottom - y0),
+    ):
         if step == 0:
             if dist < 0:
                 return False
@@ -127,8 +131,9 @@ def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
     return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
-def open_spans(at: float, lo: float, hi: float, boxes: Sequence[Box], *,
-               vertical: bool) -> list[tuple[float, float]]:  # fmt: skip
+def open_spans(
+    at: float, lo: float, hi: float, boxes: Sequence[Box], *, vertical: bool
+) -> list[tuple[float, float]]:
     """The parts of a rule at ``at`` from ``lo`` to ``hi`` that stay 3 px clear of ``boxes``.
 
     A vertical rule runs at x = ``at`` from y = ``lo`` to ``hi``, a horizontal one at
@@ -144,14 +149,23 @@ def open_spans(at: float, lo: float, hi: float, boxes: Sequence[Box], *,
         if not across[0] - 3 <= at <= across[1] + 3:
             continue
         cut_lo, cut_hi = along[0] - 3, along[1] + 3
-        spans = [piece for a, b in spans
-                 for piece in ((a, min(b, cut_lo)), (max(a, cut_hi), b))
-                 if piece[1] > piece[0]]  # fmt: skip
+        spans = [
+            piece
+            for a, b in spans
+            for piece in ((a, min(b, cut_lo)), (max(a, cut_hi), b))
+            if piece[1] > piece[0]
+        ]
     return [(a, b) for a, b in sorted(spans) if b - a >= 8]
 
 
-def place_near(point: Point, size: tuple[float, float], *, area: Box,
-               boxes: Sequence[Box], segments: Sequence[tuple[Point, Point]]) -> tuple[Box, str]:
+def place_near(
+    point: Point,
+    size: tuple[float, float],
+    *,
+    area: Box,
+    boxes: Sequence[Box],
+    segments: Sequence[tuple[Point, Point]],
+) -> tuple[Box, str]:
     """Find a spot for a ``size`` text box near ``point``, clear of lines and other boxes.
 
     Tries the four diagonals, then above, below, right and left, at growing distances; the
@@ -171,8 +185,12 @@ def place_near(point: Point, size: tuple[float, float], *, area: Box,
             top = {1: cy, -1: cy - h}.get(uy, cy - h / 2)
             box = Box(round(left, 2), round(top, 2), round(left + w, 2), round(top + h, 2))
             hits = _collisions(point, box, boxes=boxes, segments=segments)
-            inside = (area.left <= box.left and box.right <= area.right
-                      and area.top <= box.top and box.bottom <= area.bottom)  # fmt: skip
+            inside = (
+                area.left <= box.left
+                and box.right <= area.right
+                and area.top <= box.top
+                and box.bottom <= area.bottom
+            )
             score = hits + (0 if inside else 10)
             align = {1: "left", -1: "right"}.get(ux, "center")
             if score == 0:
@@ -182,8 +200,9 @@ def place_near(point: Point, size: tuple[float, float], *, area: Box,
     return box, align
 
 
-def _collisions(point: Point, box: Box, *, boxes: Sequence[Box],
-                segments: Sequence[tuple[Point, Point]]) -> int:  # fmt: skip
+def _collisions(
+    point: Point, box: Box, *, boxes: Sequence[Box], segments: Sequence[tuple[Point, Point]]
+) -> int:
     padded = box.grow(3)
     hits = sum(overlaps(padded, other) for other in boxes)
     hits += sum(segment_hits_box(p, q, padded) for p, q in segments)
@@ -258,8 +277,9 @@ def step_ticks(lo: float, hi: float, step: float) -> list[float]:
     return [round(i * step, 10) + 0.0 for i in range(first, last + 1)]
 
 
-def nice_ticks(lo: float, hi: float, *, max_ticks: int,
-               steps: Sequence[float] | None = None) -> list[float]:  # fmt: skip
+def nice_ticks(
+    lo: float, hi: float, *, max_ticks: int, steps: Sequence[float] | None = None
+) -> list[float]:
     """Round tick values covering ``[lo, hi]``, at most ``max_ticks`` of them where possible.
 
     ``steps`` are the allowed tick steps in data units (e.g. 1, 3, 6, 12 for months); by
@@ -289,8 +309,9 @@ def nice_ticks(lo: float, hi: float, *, max_ticks: int,
     return step_ticks(lo, hi, step)
 
 
-def ticks_fit(ticks: Sequence[float], scale: Scale, *, room: float,
-              size: Callable[[str], float]) -> bool:  # fmt: skip
+def ticks_fit(
+    ticks: Sequence[float], scale: Scale, *, room: float, size: Callable[[str], float]
+) -> bool:
     """Whether neighbouring tick labels, ``size(label)`` px long, keep ``room`` px apart.
 
     >>> ticks_fit([0, 1, 2], Scale(0, 2, 0, 40), room=4, size=lambda label: 10)
@@ -363,8 +384,9 @@ def read_ticks(ticks: Any, *, where: str) -> list[tuple[float, str | None]] | No
     return sorted(out, key=lambda pair: pair[0])
 
 
-def text_box_size(text: str, *, note: str | None = None,
-                  max_width: float = 10_000.0) -> tuple[float, float]:  # fmt: skip
+def text_box_size(
+    text: str, *, note: str | None = None, max_width: float = 10_000.0
+) -> tuple[float, float]:
     """Size (w, h) in px of a ``text`` node holding ``text`` (and a smaller ``note``).
 
     The layout wraps a text node's label with the bold metrics at its width minus 4 px, so
@@ -373,12 +395,12 @@ def text_box_size(text: str, *, note: str | None = None,
     >>> text_box_size("20")
     (25.49, 21.5)
     """
-    label = measure_block(text, max_width=max_width, size=FONT, bold=True,
-                          line_height=LINE_HEIGHT)  # fmt: skip
+    label = measure_block(text, max_width=max_width, size=FONT, bold=True, line_height=LINE_HEIGHT)
     width, height = label.width, label.height
     if note:
-        block = measure_block(note, max_width=max(max_width, width), size=NOTE_FONT,
-                              line_height=LINE_HEIGHT)  # fmt: skip
+        block = measure_block(
+            note, max_width=max(max_width, width), size=NOTE_FONT, line_height=LINE_HEIGHT
+        )
         width, height = max(width, block.width), height + 4 + block.height
     return round(width + 6, 2), round(height + 4, 2)
 
@@ -388,8 +410,15 @@ def add_anchor(g: nx.Graph, key: str, x: float, y: float, *, label: str) -> None
     g.add_node(key, label=label, role="anchor", shape="none", size=(0, 0), pin=pin(x, y))
 
 
-def add_rule(g: nx.Graph, key: str, start: tuple[float, float], end: tuple[float, float], *,
-             role: str, label: str) -> None:  # fmt: skip
+def add_rule(
+    g: nx.Graph,
+    key: str,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    *,
+    role: str,
+    label: str,
+) -> None:
     """Add a straight line (axis, tick, gridline, guide) as an edge between two anchors.
 
     The anchors are ``key + ":from"`` and ``key + ":to"``; the line is not clipped, so it
@@ -400,9 +429,18 @@ def add_rule(g: nx.Graph, key: str, start: tuple[float, float], end: tuple[float
     g.add_edge(f"{key}:from", f"{key}:to", role=role, dot=dict(NO_CLIP))
 
 
-def add_text(g: nx.Graph, key: str, text: str, x: float, y: float, *, align: str = "center",
-             role: str = "text", note: str | None = None,
-             max_width: float = 10_000.0) -> Box:  # fmt: skip
+def add_text(
+    g: nx.Graph,
+    key: str,
+    text: str,
+    x: float,
+    y: float,
+    *,
+    align: str = "center",
+    role: str = "text",
+    note: str | None = None,
+    max_width: float = 10_000.0,
+) -> Box:
     """Add a text node and return its box.
 
     ``x`` is the left edge for ``align="left"``, the right edge for ``"right"`` and the
@@ -410,8 +448,14 @@ def add_text(g: nx.Graph, key: str, text: str, x: float, y: float, *, align: str
     """
     width, height = text_box_size(text, note=note, max_width=max_width)
     left = {"left": x, "right": x - width}.get(align, x - width / 2)
-    attrs = {"label": text, "role": role, "shape": "text", "align": align,
-             "size": (width, height), "pin": pin(left + width / 2, y)}  # fmt: skip
+    attrs = {
+        "label": text,
+        "role": role,
+        "shape": "text",
+        "align": align,
+        "size": (width, height),
+        "pin": pin(left + width / 2, y),
+    }
     if note:
         attrs["note"] = note
     g.add_node(key, **attrs)

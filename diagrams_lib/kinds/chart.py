@@ -29,8 +29,10 @@ from .axis import Box
 
 __all__ = ["CAPTION", "CHART_KINDS", "MAX_SERIES", "chart", "example"]
 
-CAPTION = ("A line chart of two made-up cost curves: gridlines, round tick values, a legend "
-           "and a marked crossover, captioned as illustrative.")  # fmt: skip
+CAPTION = (
+    "A line chart of two made-up cost curves: gridlines, round tick values, a legend "
+    "and a marked crossover, captioned as illustrative."
+)
 CHART_KINDS = ("line", "bar")
 MAX_SERIES = 4
 ILLUSTRATIVE = "Illustrative: shape only, no real data"
@@ -85,8 +87,11 @@ def _read_series(series: Any, *, log_y: bool) -> tuple[list[_Series], bool]:
                     f"{'text' if categorical else 'a number'}: use numbers for every x, or "
                     "category names for every x"
                 )
-            x = (check_text(pt[0], where=f"{where} point {i} x") if is_text
-                 else ax.number(pt[0], where=f"{where} point {i} x"))  # fmt: skip
+            x = (
+                check_text(pt[0], where=f"{where} point {i} x")
+                if is_text
+                else ax.number(pt[0], where=f"{where} point {i} x")
+            )
             y = ax.number(pt[1], where=f"{where} point {i} y")
             if log_y and y <= 0:
                 raise ValidationError(
@@ -113,15 +118,19 @@ def _read_marks(marks: Any, *, categories: list | None, log_y: bool) -> list[tup
             raise DiagramTypeError(f'{where} must be a dict {{"x": ..., "y": ..., "note": ...}}')
         unknown = sorted(set(mark) - {"x", "y", "note"}, key=str)
         if unknown or "x" not in mark or "y" not in mark:
-            raise ValidationError(f"{where} needs keys 'x' and 'y' (and optionally 'note'); "
-                                  f"got {sorted(map(str, mark))}")  # fmt: skip
+            raise ValidationError(
+                f"{where} needs keys 'x' and 'y' (and optionally 'note'); "
+                f"got {sorted(map(str, mark))}"
+            )
         note = check_text(mark.get("note") or "", where=f"{where} note")
         where = f"mark {note!r}" if note else where
         x = mark["x"]
         if categories is not None:
             if x not in categories:
-                raise ValidationError(f"{where} has x {x!r}, which is not one of the "
-                                      f"categories: {', '.join(map(str, categories))}")  # fmt: skip
+                raise ValidationError(
+                    f"{where} has x {x!r}, which is not one of the "
+                    f"categories: {', '.join(map(str, categories))}"
+                )
         else:
             x = ax.number(x, where=f"{where} x")
         y = ax.number(mark["y"], where=f"{where} y")
@@ -138,8 +147,18 @@ def _dimension(value: Any, *, name: str, low: float) -> float:
     return size
 
 
-def _value_ticks(lo: float, hi: float, given, *, start: float, end: float, log: bool,
-                 size, room: float, max_ticks: int) -> tuple[ax.Scale, list]:  # fmt: skip
+def _value_ticks(
+    lo: float,
+    hi: float,
+    given,
+    *,
+    start: float,
+    end: float,
+    log: bool,
+    size,
+    room: float,
+    max_ticks: int,
+) -> tuple[ax.Scale, list]:
     """Pick ticks (value, label) and the scale of one numeric axis."""
     if given is not None:
         values = [v for v, _ in given]
@@ -147,8 +166,10 @@ def _value_ticks(lo: float, hi: float, given, *, start: float, end: float, log: 
         return scale, [(v, label or ax.format_number(v)) for v, label in given]
     if log:
         values = ax.log_ticks(lo, hi)
-        return (ax.Scale(values[0], values[-1], start, end, log=True),
-                [(v, ax.format_number(v)) for v in values])  # fmt: skip
+        return (
+            ax.Scale(values[0], values[-1], start, end, log=True),
+            [(v, ax.format_number(v)) for v in values],
+        )
     for count in range(max_ticks, 1, -1):
         values = ax.nice_ticks(lo, hi, max_ticks=count)
         scale = ax.Scale(values[0], values[-1], start, end)
@@ -222,37 +243,48 @@ def chart(
     """
     title = check_title(title, kind="chart")
     if kind not in CHART_KINDS:
-        raise UnknownOptionError(f"chart kind {kind!r} is unknown; choose one of: "
-                                 f"{', '.join(CHART_KINDS)}")  # fmt: skip
+        raise UnknownOptionError(
+            f"chart kind {kind!r} is unknown; choose one of: {', '.join(CHART_KINDS)}"
+        )
     if not isinstance(log_y, bool) or not isinstance(illustrative, bool):
         raise DiagramTypeError("log_y and illustrative must be True or False")
     if log_y and kind == "bar":
-        raise ValidationError("log_y is not available for bar charts: bar lengths need a "
-                              "zero baseline")  # fmt: skip
+        raise ValidationError(
+            "log_y is not available for bar charts: bar lengths need a zero baseline"
+        )
     data, categorical = _read_series(series, log_y=log_y)
     categorical = categorical or kind == "bar"
-    categories = list(dict.fromkeys(x for s in data for x, _ in s.points)) if categorical \
-        else None  # fmt: skip
+    categories = list(dict.fromkeys(x for s in data for x, _ in s.points)) if categorical else None
     if categorical and x_ticks is not None:
-        raise ValidationError("x_ticks only applies to a numeric x axis; this chart's x "
-                              "values are categories")  # fmt: skip
+        raise ValidationError(
+            "x_ticks only applies to a numeric x axis; this chart's x values are categories"
+        )
     notes = _read_marks(marks, categories=categories, log_y=log_y)
     given_y = ax.read_ticks(y_ticks, where="y_ticks")
     if log_y and given_y and given_y[0][0] <= 0:
-        raise ValidationError(f"y_ticks value {given_y[0][0]:g} cannot be shown on a log "
-                              "scale (log_y needs values > 0)")  # fmt: skip
+        raise ValidationError(
+            f"y_ticks value {given_y[0][0]:g} cannot be shown on a log "
+            "scale (log_y needs values > 0)"
+        )
     plot = _Plot(
-        data, notes, categories=categories, bar=kind == "bar", log_y=log_y,
+        data,
+        notes,
+        categories=categories,
+        bar=kind == "bar",
+        log_y=log_y,
         width=_dimension(width, name="width", low=120),
         height=_dimension(height, name="height", low=80),
-        x_ticks=ax.read_ticks(x_ticks, where="x_ticks"), y_ticks=given_y,
-    )  # fmt: skip
+        x_ticks=ax.read_ticks(x_ticks, where="x_ticks"),
+        y_ticks=given_y,
+    )
     x_label = check_text(x_label, where="x_label")
     y_label = check_text(y_label, where="y_label")
-    summary = description or _describe(kind, data, notes, x_label=x_label, y_label=y_label,
-                                       illustrative=illustrative)
-    g = nx.Graph(title=title, description=check_text(summary, where="chart description"),
-                 kind="chart")  # fmt: skip
+    summary = description or _describe(
+        kind, data, notes, x_label=x_label, y_label=y_label, illustrative=illustrative
+    )
+    g = nx.Graph(
+        title=title, description=check_text(summary, where="chart description"), kind="chart"
+    )
     plot.draw(g, x_label=x_label, y_label=y_label, illustrative=illustrative)
     return g
 
@@ -264,22 +296,36 @@ class _Plot:
     drawn first and therefore underneath, can break around the notes.
     """
 
-    def __init__(self, data, marks, *, categories, bar, log_y, width, height, x_ticks,
-                 y_ticks) -> None:  # fmt: skip
+    def __init__(
+        self, data, marks, *, categories, bar, log_y, width, height, x_ticks, y_ticks
+    ) -> None:
         self.data, self.marks, self.categories = data, marks, categories
         self.bar, self.width, self.height = bar, width, height
         lo, hi = _y_range(data, marks, bar=bar, log=log_y)
         self.y, self.y_tick_list = _value_ticks(
-            lo, hi, y_ticks, start=height, end=0.0, log=log_y,
-            size=lambda _label: ax.FONT * 1.25, room=6, max_ticks=max(3, int(height // 45) + 1),
-        )  # fmt: skip
+            lo,
+            hi,
+            y_ticks,
+            start=height,
+            end=0.0,
+            log=log_y,
+            size=lambda _label: ax.FONT * 1.25,
+            room=6,
+            max_ticks=max(3, int(height // 45) + 1),
+        )
         if categories is None:
             xs = [x for s in data for x, _ in s.points] + [m[0] for m in marks]
             self.x, self.x_tick_list = _value_ticks(
-                min(xs), max(xs), x_ticks, start=0.0, end=width, log=False,
-                size=lambda label: ax.text_box_size(label)[0], room=16,
+                min(xs),
+                max(xs),
+                x_ticks,
+                start=0.0,
+                end=width,
+                log=False,
+                size=lambda label: ax.text_box_size(label)[0],
+                room=16,
                 max_ticks=max(3, int(width // 70) + 1),
-            )  # fmt: skip
+            )
         self.obstacles: list[Box] = []
         self.segments: list[tuple[ax.Point, ax.Point]] = []
         self.bars: list[tuple[int, int, Box]] = []  # (series, category, rect)
@@ -292,8 +338,13 @@ class _Plot:
         area = Box(-4, -8, width + 40, height - 2)
         for i, ((_, _, note), ring) in enumerate(zip(marks, self.rings, strict=True)):
             if note:
-                box, align = ax.place_near(ring, ax.text_box_size(note), area=area,
-                                           boxes=self.obstacles, segments=self.segments)
+                box, align = ax.place_near(
+                    ring,
+                    ax.text_box_size(note),
+                    area=area,
+                    boxes=self.obstacles,
+                    segments=self.segments,
+                )
                 self.notes.append((i, box, align))
                 self.obstacles.append(box)
 
@@ -362,15 +413,16 @@ class _Plot:
         self._header(g, y_label=y_label, left=left)
         for i, box, align in self.notes:
             x = {"left": box.left, "right": box.right}.get(align, (box.left + box.right) / 2)
-            ax.add_text(g, f"mark:{i}:note", self.marks[i][2], x, (box.top + box.bottom) / 2,
-                        align=align)  # fmt: skip
+            ax.add_text(
+                g, f"mark:{i}:note", self.marks[i][2], x, (box.top + box.bottom) / 2, align=align
+            )
             g.add_edge(f"mark:{i}", f"mark:{i}:note", role="guide")
         if x_label:
-            bottom = ax.add_text(g, "title:x", x_label, self.width / 2,
-                                 bottom + 4 + ROW / 2).bottom  # fmt: skip
+            bottom = ax.add_text(g, "title:x", x_label, self.width / 2, bottom + 4 + ROW / 2).bottom
         if illustrative:
-            ax.add_text(g, "caption", ILLUSTRATIVE, left, bottom + 6 + ROW / 2, align="left",
-                        role="caption")  # fmt: skip
+            ax.add_text(
+                g, "caption", ILLUSTRATIVE, left, bottom + 6 + ROW / 2, align="left", role="caption"
+            )
 
     def _grid_and_axes(self, g: nx.Graph) -> None:
         w, h = self.width, self.height
@@ -381,17 +433,30 @@ class _Plot:
             if abs(y - base) < 0.5:
                 continue
             for j, (x0, x1) in enumerate(ax.open_spans(y, 0.0, w, notes, vertical=False)):
-                ax.add_rule(g, f"grid:y:{i}:{j}", (x0, y), (x1, y), role="grid",
-                            label=f"gridline at {label}")  # fmt: skip
+                ax.add_rule(
+                    g,
+                    f"grid:y:{i}:{j}",
+                    (x0, y),
+                    (x1, y),
+                    role="grid",
+                    label=f"gridline at {label}",
+                )
         ax.add_rule(g, "axis:x", (0, base), (w, base), role="axis", label="x axis")
         ax.add_rule(g, "axis:y", (0, h), (0, 0), role="axis", label="y axis")
         for i, (value, label) in enumerate(self.y_tick_list):
-            ax.add_rule(g, f"tick:y:{i}", (-TICK, self.y(value)), (0, self.y(value)),
-                        role="tick", label=f"y tick {label}")  # fmt: skip
+            ax.add_rule(
+                g,
+                f"tick:y:{i}",
+                (-TICK, self.y(value)),
+                (0, self.y(value)),
+                role="tick",
+                label=f"y tick {label}",
+            )
         if not self.bar:
             for i, (x, name) in enumerate(self._x_ticks()):
-                ax.add_rule(g, f"tick:x:{i}", (x, h), (x, h + TICK), role="tick",
-                            label=f"x tick {name}")  # fmt: skip
+                ax.add_rule(
+                    g, f"tick:x:{i}", (x, h), (x, h + TICK), role="tick", label=f"x tick {name}"
+                )
 
     def _x_ticks(self) -> list[tuple[float, str]]:
         if self.categories is not None:
@@ -400,9 +465,15 @@ class _Plot:
 
     def _draw_rings(self, g: nx.Graph) -> None:
         for i, (mx, my) in enumerate(self.rings):
-            g.add_node(f"mark:{i}", label="Marked point", hide_label=True, role="highlight",
-                       shape="circle", size=(20, 20),
-                       pin=ax.pin(mx, my))  # fmt: skip
+            g.add_node(
+                f"mark:{i}",
+                label="Marked point",
+                hide_label=True,
+                role="highlight",
+                shape="circle",
+                size=(20, 20),
+                pin=ax.pin(mx, my),
+            )
 
     def _draw_lines(self, g: nx.Graph) -> None:
         """Markers (or invisible anchors between a dense series' markers), then segments
@@ -426,10 +497,15 @@ class _Plot:
             series, category = self.data[si], self.categories[ci]
             value = next(y for x, y in series.points if x == category)
             label = f"{series.name}: {_name(category)} = {ax.format_number(value)}"
-            g.add_node(f"bar:{si}:{ci}", label=label, hide_label=True, role=f"bar-{si + 1}",
-                       shape="rect",
-                       size=(round(rect.right - rect.left, 2), round(rect.bottom - rect.top, 2)),
-                       pin=ax.pin((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2))
+            g.add_node(
+                f"bar:{si}:{ci}",
+                label=label,
+                hide_label=True,
+                role=f"bar-{si + 1}",
+                shape="rect",
+                size=(round(rect.right - rect.left, 2), round(rect.bottom - rect.top, 2)),
+                pin=ax.pin((rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2),
+            )
 
     def _x_labels(self, g: nx.Graph) -> float:
         """Add the x tick labels; return the bottom of their row."""
@@ -446,8 +522,9 @@ class _Plot:
         """Add the y tick labels; return the left edge of their column."""
         left = -TICK - GAP
         for i, (value, label) in enumerate(self.y_tick_list):
-            box = ax.add_text(g, f"tick:y:{i}:label", label, -TICK - GAP + 2, self.y(value),
-                              align="right")  # fmt: skip
+            box = ax.add_text(
+                g, f"tick:y:{i}:label", label, -TICK - GAP + 2, self.y(value), align="right"
+            )
             left = min(left, box.left)
         return left
 
@@ -473,17 +550,29 @@ class _Plot:
                 if rows[-1] and left + used + w > self.width:
                     rows.append([])
                 rows[-1].append(i)
-            spots = [(left + sum(widths[j] + 12 for j in row[:row.index(i)]),
-                      centre - (len(rows) - r) * ROW)
-                     for r, row in enumerate(rows) for i in row]  # fmt: skip
+            spots = [
+                (
+                    left + sum(widths[j] + 12 for j in row[: row.index(i)]),
+                    centre - (len(rows) - r) * ROW,
+                )
+                for r, row in enumerate(rows)
+                for i in row
+            ]
         for si, (s, (x, y)) in enumerate(zip(self.data, spots, strict=True)):
             if self.bar:
-                g.add_node(f"legend:{si}:swatch", label="", role=f"bar-{si + 1}", shape="rect",
-                           size=(16, 12), pin=ax.pin(x + 12, y))  # fmt: skip
+                g.add_node(
+                    f"legend:{si}:swatch",
+                    label="",
+                    role=f"bar-{si + 1}",
+                    shape="rect",
+                    size=(16, 12),
+                    pin=ax.pin(x + 12, y),
+                )
             else:
                 role = f"series-{si + 1}"
-                ax.add_rule(g, f"legend:{si}:line", (x, y), (x + 24, y), role=role,
-                            label=f"legend {s.name}")  # fmt: skip
+                ax.add_rule(
+                    g, f"legend:{si}:line", (x, y), (x + 24, y), role=role, label=f"legend {s.name}"
+                )
                 g.add_node(f"legend:{si}:marker", label=s.name, role=role, pin=ax.pin(x + 12, y))
             ax.add_text(g, f"legend:{si}", s.name, x + 28, y, align="left")
 
@@ -499,8 +588,9 @@ def _point(x: float | str, y: float) -> str:
     return f"({ax.format_number(x)}, {ax.format_number(y)})"
 
 
-def _describe(kind: str, data: list[_Series], marks: list, *, x_label: str, y_label: str,
-              illustrative: bool) -> str:  # fmt: skip
+def _describe(
+    kind: str, data: list[_Series], marks: list, *, x_label: str, y_label: str, illustrative: bool
+) -> str:
     """One sentence per series for screen readers: every value, or the range of a long one."""
     f = ax.format_number
     what = "Bar chart" if kind == "bar" else "Line chart"
@@ -512,8 +602,10 @@ def _describe(kind: str, data: list[_Series], marks: list, *, x_label: str, y_la
             continue
         (x0, y0), (x1, y1) = s.points[0], s.points[-1]
         ys = [y for _, y in s.points]
-        text += (f" {s.name}: {len(s.points)} points from {_name(x0)} ({f(y0)}) to "
-                 f"{_name(x1)} ({f(y1)}), between {f(min(ys))} and {f(max(ys))}.")  # fmt: skip
+        text += (
+            f" {s.name}: {len(s.points)} points from {_name(x0)} ({f(y0)}) to "
+            f"{_name(x1)} ({f(y1)}), between {f(min(ys))} and {f(max(ys))}."
+        )
     for x, y, note in marks:
         text += f" Marked{' ' + repr(note) if note else ''} at {_point(x, y)}."
     if illustrative:

@@ -48,8 +48,9 @@ def _pairs(items: Any) -> list[tuple[Hashable, list]]:
         try:
             hash(item)
         except TypeError:
-            raise DiagramTypeError(f"item {index} must be hashable, not "
-                                   f"{type(item).__name__}") from None  # fmt: skip
+            raise DiagramTypeError(
+                f"item {index} must be hashable, not {type(item).__name__}"
+            ) from None
         if item is None:
             raise DiagramTypeError(f"item {index} must not be None")
         if item in seen:
@@ -57,15 +58,22 @@ def _pairs(items: Any) -> list[tuple[Hashable, list]]:
         seen.add(item)
         needs = () if needs is None else needs
         if isinstance(needs, (str, bytes, Mapping)) or not isinstance(needs, Iterable):
-            raise DiagramTypeError(f"dependencies of {item!r} must be a list of items, "
-                                   f"not {type(needs).__name__}")  # fmt: skip
+            raise DiagramTypeError(
+                f"dependencies of {item!r} must be a list of items, not {type(needs).__name__}"
+            )
         out.append((item, list(needs)))
     return out
 
 
-def dependencies(items: Mapping[Hashable, Iterable[Hashable]] | Iterable[tuple], *,
-                 title: str, description: str = "", critical: Sequence[Hashable] | None = None,
-                 binding: Hashable | None = None, direction: str = "LR") -> nx.DiGraph:  # fmt: skip
+def dependencies(
+    items: Mapping[Hashable, Iterable[Hashable]] | Iterable[tuple],
+    *,
+    title: str,
+    description: str = "",
+    critical: Sequence[Hashable] | None = None,
+    binding: Hashable | None = None,
+    direction: str = "LR",
+) -> nx.DiGraph:
     """Build a dependency graph: an arrow from each prerequisite to the item needing it.
 
     Node keys are the items themselves, labelled with their text. Roles: items on the
@@ -98,8 +106,9 @@ def dependencies(items: Mapping[Hashable, Iterable[Hashable]] | Iterable[tuple],
         >>> g.nodes["db"]["role"], g.nodes["db"]["note"]
         ('constraint', 'binding constraint')
     """
-    g = nx.DiGraph(title=check_title(title), kind="dependencies",
-                   direction=check_direction(direction))  # fmt: skip
+    g = nx.DiGraph(
+        title=check_title(title), kind="dependencies", direction=check_direction(direction)
+    )
     pairs = _pairs(items)
     for item, _ in pairs:
         g.add_node(item, label=check_text(item, where=f"item {item!r}"), role="default")
@@ -119,8 +128,9 @@ def dependencies(items: Mapping[Hashable, Iterable[Hashable]] | Iterable[tuple],
         if not _known(g, binding):
             raise ValidationError(f"binding constraint {binding!r} is not an item")
         g.nodes[binding].update(role="constraint", note=BINDING_NOTE)
-    g.graph["description"] = (check_text(description, where="description") if description
-                              else _summary(g, path, binding))  # fmt: skip
+    g.graph["description"] = (
+        check_text(description, where="description") if description else _summary(g, path, binding)
+    )
     return g
 
 
@@ -139,8 +149,9 @@ def _refuse_cycles(g: nx.DiGraph) -> None:
     loop = [u for u, _ in cycle] + [cycle[0][0]]
     # Edges run prerequisite -> dependent; say it as "a depends on b depends on ...".
     chain = " -> ".join(repr(k) for k in reversed(loop))
-    raise ValidationError(f"dependency cycle: {chain} (each depends on the next); "
-                          "a cycle cannot be scheduled")  # fmt: skip
+    raise ValidationError(
+        f"dependency cycle: {chain} (each depends on the next); a cycle cannot be scheduled"
+    )
 
 
 def _mark_critical(g: nx.DiGraph, critical: Any) -> list:
@@ -184,7 +195,5 @@ def example() -> nx.DiGraph:
         "Switch reads": ["Backfill", "Load test"],
         "Retire old DB": ["Switch reads"],
     }
-    critical = ["Schema design", "Migration scripts", "Backfill", "Switch reads",
-                "Retire old DB"]  # fmt: skip
-    return dependencies(items, title="Database migration", critical=critical,
-                        binding="Backfill")  # fmt: skip
+    critical = ["Schema design", "Migration scripts", "Backfill", "Switch reads", "Retire old DB"]
+    return dependencies(items, title="Database migration", critical=critical, binding="Backfill")

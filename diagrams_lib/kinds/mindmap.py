@@ -26,8 +26,13 @@ __all__ = ["CAPTION", "LAYOUTS", "example", "mindmap"]
 LAYOUTS = ("balanced", "radial")
 # Graphviz attributes that make any program lay a radial map out with twopi around
 # the centre (the centre is always the first node, so its DOT id is "n0").
-RADIAL_DOT = {"layout": "twopi", "root": "n0", "ranksep": "1.1", "overlap": "false",
-              "splines": "true"}  # fmt: skip
+RADIAL_DOT = {
+    "layout": "twopi",
+    "root": "n0",
+    "ranksep": "1.1",
+    "overlap": "false",
+    "splines": "true",
+}
 
 CAPTION = (
     "A mind map of a service's observability: the centre idea in an ellipse, four "
@@ -43,8 +48,10 @@ def _leaf(value: Any, *, branch: str, index: int) -> tuple[str, str | None]:
         if len(value) != 2:
             raise DiagramTypeError(f"{where} must be a label or a (label, note) pair")
         label, note = value
-        return (check_text(label, where=f"{where} label"),
-                None if note is None else check_text(note, where=f"{where} note"))  # fmt: skip
+        return (
+            check_text(label, where=f"{where} label"),
+            None if note is None else check_text(note, where=f"{where} note"),
+        )
     return check_text(value, where=where), None
 
 
@@ -127,16 +134,18 @@ def mindmap(
         ('twopi', ['b0', 'b1'])
     """
     if layout not in LAYOUTS:
-        raise UnknownOptionError(f"layout {layout!r} is not known; choose one of: "
-                                 f"{', '.join(LAYOUTS)}")  # fmt: skip
+        raise UnknownOptionError(
+            f"layout {layout!r} is not known; choose one of: {', '.join(LAYOUTS)}"
+        )
     title = check_title(title)
     centre = check_text(centre, where="centre")
     if not centre.strip():
         raise ValidationError("the centre of a mind map needs a label")
     parts = _branches(branches)
     g = nx.Graph(title=title, kind="mindmap", direction="LR")
-    g.graph["description"] = (check_text(description, where="description") if description
-                              else _summary(centre, parts))  # fmt: skip
+    g.graph["description"] = (
+        check_text(description, where="description") if description else _summary(centre, parts)
+    )
     indexed = list(enumerate(parts))
     if layout == "radial":
         g.graph["dot"] = dict(RADIAL_DOT)

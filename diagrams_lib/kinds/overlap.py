@@ -185,8 +185,9 @@ def _clearance(members, shape, x: float, y: float, centres, r: float) -> float:
 
 def _within(members, x: float, y: float, centres, r: float) -> bool:
     """Whether the point (x, y) lies in the region of exactly the sets in ``members``."""
-    return all((math.hypot(x - cx, y - cy) < r) == (i in members)
-               for i, (cx, cy) in enumerate(centres))  # fmt: skip
+    return all(
+        (math.hypot(x - cx, y - cy) < r) == (i in members) for i, (cx, cy) in enumerate(centres)
+    )
 
 
 def _best_spot(members, shape, centres, r: float) -> tuple[float, float, float]:
@@ -384,36 +385,51 @@ def overlap(
     regions = []
     for members, items in given.items():
         if items:
-            variants = [tuple(_text_node(item, _wrap(item, width)) for item in items)
-                        for width in (item_width, narrow)]  # fmt: skip
+            variants = [
+                tuple(_text_node(item, _wrap(item, width)) for item in items)
+                for width in (item_width, narrow)
+            ]
             if variants[1] == variants[0]:
                 variants.pop()
-            regions.append(_Region(members, tuple(items), tuple(variants),
-                                   tuple(_shape(v) for v in variants)))  # fmt: skip
+            regions.append(
+                _Region(members, tuple(items), tuple(variants), tuple(_shape(v) for v in variants))
+            )
     count = len(names)
     r, centres, spots = _layout(regions, count)
-    g = nx.DiGraph(title=title, description=description or _summary(names, given),
-                   kind="overlap")  # fmt: skip
+    g = nx.DiGraph(title=title, description=description or _summary(names, given), kind="overlap")
 
     def pin(x: float, y: float) -> tuple[float, float]:
         return (round(x, 2), round(-y, 2))  # Graphviz's y grows upward
 
     for i, (cx, cy) in enumerate(centres):
-        g.add_node(f"set:{i}", label=f"Set: {names[i]}", hide_label=True,
-                   role=f"set-{i + 1}", shape="circle",
-                   size=(round(2 * r, 2), round(2 * r, 2)), pin=pin(cx, cy))  # fmt: skip
+        g.add_node(
+            f"set:{i}",
+            label=f"Set: {names[i]}",
+            hide_label=True,
+            role=f"set-{i + 1}",
+            shape="circle",
+            size=(round(2 * r, 2), round(2 * r, 2)),
+            pin=pin(cx, cy),
+        )
     for i, (x, y) in enumerate(_name_spots(names, centres, r)):
         label = _text_node(names[i], _NAME_WRAP)
-        g.add_node(f"name:{i}", label=label.text, role="text", shape="text", size=label.box,
-                   pin=pin(x, y))  # fmt: skip
+        g.add_node(
+            f"name:{i}", label=label.text, role="text", shape="text", size=label.box, pin=pin(x, y)
+        )
     for region, (x, y, variant) in zip(regions, spots, strict=True):
         stack = region.variants[variant]
         height = sum(item.box[1] - 4 for item in stack) + _GAP * (len(stack) - 1)
         top = y - height / 2
         for key, item in zip(region.items, stack, strict=True):
             h = item.box[1] - 4
-            g.add_node(f"item:{key}", label=item.text, role="text", shape="text",
-                       size=item.box, pin=pin(x, top + h / 2))  # fmt: skip
+            g.add_node(
+                f"item:{key}",
+                label=item.text,
+                role="text",
+                shape="text",
+                size=item.box,
+                pin=pin(x, top + h / 2),
+            )
             top += h + _GAP
     for a, b, label in links:
         attrs = {"role": "relation"} | ({"label": label} if label else {})

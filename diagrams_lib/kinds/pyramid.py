@@ -24,7 +24,8 @@ import networkx as nx
 
 from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
 from ..quoting import check_text
-from ..sizing import NOTE_GAP, PAD_X, PAD_Y
+from ..shapes import PAD_X, PAD_Y
+from ..size import NOTE_GAP
 from ..text import LINE_HEIGHT, TextBlock, measure_block, text_width
 from ..theme import LIGHT
 from ._common import check_title
@@ -164,8 +165,9 @@ def _notes_fit(tiers: list[_Tier], half: list[float], inset: float) -> bool:
     return True
 
 
-def _geometry(tiers: list[_Tier], *, width: float, tier_height: float | None,
-              notes: str) -> _Geometry:  # fmt: skip
+def _geometry(
+    tiers: list[_Tier], *, width: float, tier_height: float | None, notes: str
+) -> _Geometry:
     count = len(tiers)
     top = _apex_top(tiers[-1].label, width, count)
     if top > width:
@@ -270,13 +272,30 @@ def pyramid(
             continue
         y = round(i * (h + _GAP) + h / 2, 2)
         text, size = _text_node(tier.note, _NOTE_WRAP)
-        g.add_node(f"note:{i}", label=text, role="caption", shape="text", align="left",
-                   size=size, pin=(round(column + size[0] / 2, 2), y))  # fmt: skip
+        g.add_node(
+            f"note:{i}",
+            label=text,
+            role="caption",
+            shape="text",
+            align="left",
+            size=size,
+            pin=(round(column + size[0] / 2, 2), y),
+        )
         side = geo.half[i] - geo.inset / 2  # the slanted side at the tier's middle
-        g.add_node(f"guide:{i}:from", label=tier.label, role="anchor", size=(1, 1),
-                   pin=(round(side + _GUIDE_INSET, 2), y))  # fmt: skip
-        g.add_node(f"guide:{i}:to", label=tier.note, role="anchor", size=(1, 1),
-                   pin=(round(column - _GUIDE_INSET, 2), y))  # fmt: skip
+        g.add_node(
+            f"guide:{i}:from",
+            label=tier.label,
+            role="anchor",
+            size=(1, 1),
+            pin=(round(side + _GUIDE_INSET, 2), y),
+        )
+        g.add_node(
+            f"guide:{i}:to",
+            label=tier.note,
+            role="anchor",
+            size=(1, 1),
+            pin=(round(column - _GUIDE_INSET, 2), y),
+        )
         g.add_edge(f"guide:{i}:from", f"guide:{i}:to", role="guide")
     return g
 
@@ -287,10 +306,9 @@ def example() -> nx.DiGraph:
         [
             {"label": "Physiological", "note": "food, water, warmth, rest"},
             {"label": "Safety", "note": "security, stable work, health"},
-            {"label": "Belonging", "note": "friendship, family, community",
-             "role": "highlight"},
+            {"label": "Belonging", "note": "friendship, family, community", "role": "highlight"},
             {"label": "Esteem", "note": "respect, recognition, confidence"},
             {"label": "Self-actualisation", "note": "reaching one's own potential"},
         ],
         title="A hierarchy of needs",
-    )  # fmt: skip
+    )

@@ -24,7 +24,8 @@ import networkx as nx
 
 from ..errors import DiagramTypeError, ValidationError
 from ..quoting import check_text
-from ..sizing import NOTE_GAP, PAD_X
+from ..shapes import PAD_X
+from ..size import NOTE_GAP
 from ..text import LINE_HEIGHT, TextBlock, measure_block
 from ..theme import LIGHT
 from . import axis as ax
@@ -33,8 +34,10 @@ from .axis import Box
 
 __all__ = ["CAPTION", "MILESTONE_KEYS", "PHASE_KEYS", "UNIT_STEPS", "example", "timeline"]
 
-CAPTION = ("A product roadmap on a months-before-launch axis: overlapping phases on their own "
-           "lanes, activities as notes, and three milestones on the axis.")  # fmt: skip
+CAPTION = (
+    "A product roadmap on a months-before-launch axis: overlapping phases on their own "
+    "lanes, activities as notes, and three milestones on the axis."
+)
 PHASE_KEYS = ("label", "start", "end", "note", "role")
 MILESTONE_KEYS = ("label", "at")
 # Tick steps that read naturally for each unit (months: quarters, halves, years...).
@@ -92,8 +95,9 @@ def _mapping(item: Any, *, where: str, keys: tuple[str, ...]) -> Mapping:
         raise DiagramTypeError(f"{where} must be a dict with keys {', '.join(keys)}")
     unknown = [k for k in item if k not in keys]
     if unknown:
-        raise ValidationError(f"{where} has unknown key {unknown[0]!r}; known keys: "
-                              f"{', '.join(keys)}")  # fmt: skip
+        raise ValidationError(
+            f"{where} has unknown key {unknown[0]!r}; known keys: {', '.join(keys)}"
+        )
     return item
 
 
@@ -121,8 +125,9 @@ def _read_phases(phases: Any) -> list[_Phase]:
         start = ax.number(item["start"], where=f"{where} start")
         end = ax.number(item["end"], where=f"{where} end")
         if end < start:
-            raise ValidationError(f"{where} ends ({item['end']}) before it starts "
-                                  f"({item['start']})")  # fmt: skip
+            raise ValidationError(
+                f"{where} ends ({item['end']}) before it starts ({item['start']})"
+            )
         note = item.get("note")
         note = None if note is None else check_text(note, where=f"{where} note") or None
         role = check_text(item.get("role") or "process", where=f"{where} role")
@@ -157,14 +162,17 @@ def _inside_block(phase: _Phase, width: float) -> tuple[TextBlock, TextBlock | N
     marker = LIGHT.nodes[phase.role].marker if phase.role in LIGHT.nodes else None
     text = f"{marker} {phase.label}" if marker else phase.label
     wrap_at = min(_LABEL_WRAP, inner)
-    label = measure_block(text, max_width=wrap_at, size=ax.FONT, bold=True,
-                          line_height=LINE_HEIGHT)  # fmt: skip
+    label = measure_block(text, max_width=wrap_at, size=ax.FONT, bold=True, line_height=LINE_HEIGHT)
     if len(label.lines) > 3 or " ".join(label.lines).split() != text.split():
         return None
     note = None
     if phase.note:
-        note = measure_block(phase.note, max_width=max(wrap_at, label.width),
-                             size=ax.NOTE_FONT, line_height=LINE_HEIGHT)  # fmt: skip
+        note = measure_block(
+            phase.note,
+            max_width=max(wrap_at, label.width),
+            size=ax.NOTE_FONT,
+            line_height=LINE_HEIGHT,
+        )
         if len(note.lines) > 3 or " ".join(note.lines).split() != phase.note.split():
             return None
     return label, note
@@ -212,8 +220,15 @@ class _Spot:
     align: str
 
 
-def _spot_free(row: int, lo: float, hi: float, *, x: float, later: list[float],
-               placed: list[tuple[_Spot, float]]) -> bool:  # fmt: skip
+def _spot_free(
+    row: int,
+    lo: float,
+    hi: float,
+    *,
+    x: float,
+    later: list[float],
+    placed: list[tuple[_Spot, float]],
+) -> bool:
     """Whether a label spanning [lo, hi] in ``row`` for a diamond at ``x`` collides."""
     if any(lo - 3 <= lx <= hi + 3 for lx in later):
         return False  # it would sit across a diamond whose label is still to come
@@ -238,16 +253,23 @@ def _milestone_spots(labels: list[tuple[float, float]]) -> list[_Spot]:
     order = sorted(range(len(labels)), key=lambda i: labels[i][0])
     for n, i in enumerate(order):
         x, w = labels[i]
-        later = [labels[j][0] for j in order[n + 1:]]
-        options = [(x - w / 2, x + w / 2, "center"), (x + 4 - w, x + 4, "right"),
-                   (x - 4, x - 4 + w, "left")]  # fmt: skip
+        later = [labels[j][0] for j in order[n + 1 :]]
+        options = [
+            (x - w / 2, x + w / 2, "center"),
+            (x + 4 - w, x + 4, "right"),
+            (x - 4, x - 4 + w, "left"),
+        ]
 
-        chosen = next((_Spot(row, lo, hi, align)
-                       for strict in (True, False) for row in range(len(labels) + 1)
-                       for lo, hi, align in options
-                       if _spot_free(row, lo, hi, x=x, later=later if strict else [],
-                                     placed=placed)),
-                      _Spot(len(labels), x - w / 2, x + w / 2, "center"))  # fmt: skip
+        chosen = next(
+            (
+                _Spot(row, lo, hi, align)
+                for strict in (True, False)
+                for row in range(len(labels) + 1)
+                for lo, hi, align in options
+                if _spot_free(row, lo, hi, x=x, later=later if strict else [], placed=placed)
+            ),
+            _Spot(len(labels), x - w / 2, x + w / 2, "center"),
+        )
         spots[i] = chosen
         placed.append((chosen, x))
     return [s for s in spots if s is not None]
@@ -310,8 +332,9 @@ def timeline(
     values = [p.start for p in items] + [p.end for p in items] + [at for _, at in marks]
     scale, tick_list = _axis_ticks(min(values), max(values), given, unit=unit, width=axis_w)
     summary = description or _describe(items, marks, unit=unit, scale=scale)
-    g = nx.Graph(title=title, description=check_text(summary, where="timeline description"),
-                 kind="timeline")  # fmt: skip
+    g = nx.Graph(
+        title=title, description=check_text(summary, where="timeline description"), kind="timeline"
+    )
     _draw(g, items, marks, scale=scale, ticks=tick_list, axis_label=label)
     return g
 
@@ -325,65 +348,101 @@ def _axis_ticks(lo: float, hi: float, given, *, unit: str, width: float):
     for count in range(max(3, min(9, int(width // 90))), 1, -1):
         values = ax.nice_ticks(lo, hi, max_ticks=count, steps=steps)
         scale = ax.Scale(values[0], values[-1], 0.0, width)
-        if ax.ticks_fit(values, scale, room=14,
-                        size=lambda t: ax.text_box_size(t)[0]):  # fmt: skip
+        if ax.ticks_fit(values, scale, room=14, size=lambda t: ax.text_box_size(t)[0]):
             break
     return scale, [(v, ax.format_number(v)) for v in values]
 
 
-def _draw(g: nx.Graph, items: list[_Phase], marks: list[tuple[str, float]], *,
-          scale: ax.Scale, ticks: list, axis_label: str) -> None:  # fmt: skip
+def _draw(
+    g: nx.Graph,
+    items: list[_Phase],
+    marks: list[tuple[str, float]],
+    *,
+    scale: ax.Scale,
+    ticks: list,
+    axis_label: str,
+) -> None:
     bars = [_bar(p, scale, axis_end=scale.end) for p in items]
     lanes = _lanes(bars)
     lane_h = max(b.height for b in bars)  # one height for every lane reads calmer
     tops = [(lane_h + LANE_GAP) * lane for lane in lanes]
     lanes_bottom = max(tops) + lane_h
     sizes = [ax.text_box_size(name) for name, _ in marks]
-    spots = _milestone_spots([(scale(at), size[0]) for (_, at), size in zip(marks, sizes,
-                                                                            strict=True)])
+    spots = _milestone_spots(
+        [(scale(at), size[0]) for (_, at), size in zip(marks, sizes, strict=True)]
+    )
     row_count = max((s.row for s in spots), default=-1) + 1
     axis_y = lanes_bottom + 16 + row_count * ROW + (DIAMOND / 2 + 2 if spots else 0)
     centres = [axis_y - DIAMOND / 2 - 2 - ROW / 2 - s.row * ROW for s in spots]
     # Gridlines first (edges are drawn in the order of their first node), broken around text.
-    texts = [Box(s.left, c - h / 2, s.right, c + h / 2)
-             for s, c, (_, h) in zip(spots, centres, sizes, strict=True)]  # fmt: skip
-    texts += [_beside_box(b, top + lane_h / 2) for b, top in zip(bars, tops, strict=True)
-              if not b.inside]  # fmt: skip
+    texts = [
+        Box(s.left, c - h / 2, s.right, c + h / 2)
+        for s, c, (_, h) in zip(spots, centres, sizes, strict=True)
+    ]
+    texts += [
+        _beside_box(b, top + lane_h / 2) for b, top in zip(bars, tops, strict=True) if not b.inside
+    ]
     for i, (value, text) in enumerate(ticks):
         x = scale(value)
         for j, (y0, y1) in enumerate(ax.open_spans(x, 0.0, axis_y, texts, vertical=True)):
-            ax.add_rule(g, f"grid:{i}:{j}", (x, y0), (x, y1), role="grid",
-                        label=f"gridline at {text}")  # fmt: skip
-    ax.add_rule(g, "axis", (scale.start, axis_y), (scale.end, axis_y), role="axis",
-                label="time axis")  # fmt: skip
+            ax.add_rule(
+                g, f"grid:{i}:{j}", (x, y0), (x, y1), role="grid", label=f"gridline at {text}"
+            )
+    ax.add_rule(
+        g, "axis", (scale.start, axis_y), (scale.end, axis_y), role="axis", label="time axis"
+    )
     for i, (value, text) in enumerate(ticks):
-        ax.add_rule(g, f"tick:{i}", (scale(value), axis_y), (scale(value), axis_y + TICK),
-                    role="tick", label=f"tick {text}")  # fmt: skip
+        ax.add_rule(
+            g,
+            f"tick:{i}",
+            (scale(value), axis_y),
+            (scale(value), axis_y + TICK),
+            role="tick",
+            label=f"tick {text}",
+        )
     bottom = axis_y + TICK + 2
     for i, (value, text) in enumerate(ticks):
-        box = ax.add_text(g, f"tick:{i}:label", text, scale(value),
-                          axis_y + TICK + 2 + ax.text_box_size(text)[1] / 2)  # fmt: skip
+        box = ax.add_text(
+            g,
+            f"tick:{i}:label",
+            text,
+            scale(value),
+            axis_y + TICK + 2 + ax.text_box_size(text)[1] / 2,
+        )
         bottom = max(bottom, box.bottom)
     if axis_label:
-        ax.add_text(g, "axis:label", axis_label, (scale.start + scale.end) / 2,
-                    bottom + 2 + ROW / 2)  # fmt: skip
+        ax.add_text(
+            g, "axis:label", axis_label, (scale.start + scale.end) / 2, bottom + 2 + ROW / 2
+        )
     for i, ((name, at), spot, centre) in enumerate(zip(marks, spots, centres, strict=True)):
-        g.add_node(f"milestone:{i}", label=name, role="milestone", shape="diamond-point",
-                   size=(DIAMOND, DIAMOND), pin=ax.pin(scale(at), axis_y))  # fmt: skip
+        g.add_node(
+            f"milestone:{i}",
+            label=name,
+            role="milestone",
+            shape="diamond-point",
+            size=(DIAMOND, DIAMOND),
+            pin=ax.pin(scale(at), axis_y),
+        )
         x = {"left": spot.left, "right": spot.right}.get(spot.align, (spot.left + spot.right) / 2)
         ax.add_text(g, f"milestone:{i}:label", name, x, centre, align=spot.align)
         if spot.row:  # a vertical guide from the diamond up to its raised label
-            ax.add_rule(g, f"milestone:{i}:guide", (scale(at), axis_y - DIAMOND / 2),
-                        (scale(at), centre + ROW / 2 - 1), role="guide",
-                        label=f"guide to {name}")  # fmt: skip
+            ax.add_rule(
+                g,
+                f"milestone:{i}:guide",
+                (scale(at), axis_y - DIAMOND / 2),
+                (scale(at), centre + ROW / 2 - 1),
+                role="guide",
+                label=f"guide to {name}",
+            )
     for bar, top in zip(bars, tops, strict=True):
         _draw_bar(g, bar, top=top, height=lane_h)
 
 
 def _beside_box(bar: _Bar, middle: float) -> Box:
     height = ax.text_box_size(bar.phase.label, note=bar.phase.note, max_width=_BESIDE_WRAP)[1]
-    left = bar.right + BESIDE_GAP if bar.text_side == "right" else \
-        bar.left - BESIDE_GAP - bar.text_w  # fmt: skip
+    left = (
+        bar.right + BESIDE_GAP if bar.text_side == "right" else bar.left - BESIDE_GAP - bar.text_w
+    )
     return Box(left, middle - height / 2, left + bar.text_w, middle + height / 2)
 
 
@@ -403,16 +462,30 @@ def _draw_bar(g: nx.Graph, bar: _Bar, *, top: float, height: float) -> None:
     if not bar.inside:
         box = _beside_box(bar, top + height / 2)
         x, align = (box.left, "left") if bar.text_side == "right" else (box.right, "right")
-        ax.add_text(g, f"{key}:label", phase.label, x, top + height / 2, align=align,
-                    note=phase.note, max_width=_BESIDE_WRAP)  # fmt: skip
+        ax.add_text(
+            g,
+            f"{key}:label",
+            phase.label,
+            x,
+            top + height / 2,
+            align=align,
+            note=phase.note,
+            max_width=_BESIDE_WRAP,
+        )
 
 
-def _describe(items: list[_Phase], marks: list[tuple[str, float]], *, unit: str,
-              scale: ax.Scale) -> str:  # fmt: skip
+def _describe(
+    items: list[_Phase], marks: list[tuple[str, float]], *, unit: str, scale: ax.Scale
+) -> str:
     f = ax.format_number
     text = f"Timeline in {unit} from {f(scale.lo)} to {f(scale.hi)}. Phases: "
-    text += "; ".join(f"{p.label} from {f(p.start)} to {f(p.end)}"
-                      + (f" ({p.note})" if p.note else "") for p in items) + "."
+    text += (
+        "; ".join(
+            f"{p.label} from {f(p.start)} to {f(p.end)}" + (f" ({p.note})" if p.note else "")
+            for p in items
+        )
+        + "."
+    )
     if marks:
         text += " Milestones: " + "; ".join(f"{name} at {f(at)}" for name, at in marks) + "."
     return text
@@ -436,4 +509,3 @@ def example() -> nx.Graph:
         ],
         axis_label="months before launch",
     )
-

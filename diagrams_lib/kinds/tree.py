@@ -81,8 +81,9 @@ def _walk(root: Any):
             stack.append((f"{path}.{index}", path, children[index], (*ancestors, id(item))))
 
 
-def tree(root: Mapping[str, Any], *, title: str, description: str = "",
-         direction: str = "TB") -> nx.DiGraph:  # fmt: skip
+def tree(
+    root: Mapping[str, Any], *, title: str, description: str = "", direction: str = "TB"
+) -> nx.DiGraph:
     """Build a hypothesis or decision tree from nested dicts.
 
     Each item is a dict with ``label`` (required), ``outcome`` (``"confirmed"``,
@@ -138,8 +139,9 @@ def tree(root: Mapping[str, Any], *, title: str, description: str = "",
         if data["role"] == "confirmed":
             for parent, child in _path_to(g, path):
                 g.edges[parent, child]["role"] = "highlight"
-    g.graph["description"] = (check_text(description, where="description") if description
-                              else _summary(g))  # fmt: skip
+    g.graph["description"] = (
+        check_text(description, where="description") if description else _summary(g)
+    )
     return g
 
 
@@ -170,14 +172,25 @@ def example() -> nx.DiGraph:
         "label": "p99 latency doubled",
         "note": "after Tuesday's release",
         "children": [
-            {"label": "Database", "edge": "slow query log", "children": [
-                {"label": "Missing index", "outcome": "confirmed",
-                 "note": "orders.customer_id"},
-                {"label": "Lock contention", "outcome": "ruled_out"},
-            ]},
+            {
+                "label": "Database",
+                "edge": "slow query log",
+                "children": [
+                    {
+                        "label": "Missing index",
+                        "outcome": "confirmed",
+                        "note": "orders.customer_id",
+                    },
+                    {"label": "Lock contention", "outcome": "ruled_out"},
+                ],
+            },
             {"label": "Network", "outcome": "ruled_out", "note": "same in one zone"},
-            {"label": "Garbage collection", "edge": "CPU spikes", "outcome": "open",
-             "note": "pauses not yet measured"},
+            {
+                "label": "Garbage collection",
+                "edge": "CPU spikes",
+                "outcome": "open",
+                "note": "pauses not yet measured",
+            },
         ],
-    }  # fmt: skip
+    }
     return tree(root, title="Why did the API get slower?")

@@ -42,18 +42,29 @@ def _roles(g, role):
         ({}, {}, dl.ValidationError, ["at least one series"]),
         ({"a": [(0, 1), (1, math.nan)]}, {}, dl.ValidationError, ["'a'", "point 1", "nan"]),
         ({"a": [(0, 1), (math.inf, 2)]}, {}, dl.ValidationError, ["'a'", "point 1", "inf"]),
-        ({"a": [(0, 1)], "b": [("Q1", 2)]}, {}, dl.ValidationError,
-         ["'b'", "point 0", "'Q1'", "series 'a' point 0"]),
+        (
+            {"a": [(0, 1)], "b": [("Q1", 2)]},
+            {},
+            dl.ValidationError,
+            ["'b'", "point 0", "'Q1'", "series 'a' point 0"],
+        ),
         ({str(i): [(0, i)] for i in range(5)}, {}, dl.ValidationError, ["at most 4", "'4'"]),
-        ({"up": [(0, 1), (1, 0)]}, {"log_y": True}, dl.ValidationError,
-         ["'up'", "point 1", "y = 0", "log"]),
+        (
+            {"up": [(0, 1), (1, 0)]},
+            {"log_y": True},
+            dl.ValidationError,
+            ["'up'", "point 1", "y = 0", "log"],
+        ),
         ({"a": [(0, 1)]}, {"kind": "pie"}, dl.UnknownOptionError, ["'pie'", "line, bar"]),
         ({"a": [("x", 1)]}, {"kind": "bar", "log_y": True}, dl.ValidationError, ["bar"]),
         ({"a": [("x", 1), ("x", 2)]}, {}, dl.ValidationError, ["'a'", "'x' twice"]),
-        ({"a": [(0, 1)]}, {"marks": [{"x": "nope", "y": 1}]}, dl.DiagramTypeError,
-         ["mark 0", "x"]),
-        ({"a": [("Q1", 1)]}, {"marks": [{"x": "Q9", "y": 1, "note": "hi"}]},
-         dl.ValidationError, ["'hi'", "'Q9'", "Q1"]),
+        ({"a": [(0, 1)]}, {"marks": [{"x": "nope", "y": 1}]}, dl.DiagramTypeError, ["mark 0", "x"]),
+        (
+            {"a": [("Q1", 1)]},
+            {"marks": [{"x": "Q9", "y": 1, "note": "hi"}]},
+            dl.ValidationError,
+            ["'hi'", "'Q9'", "Q1"],
+        ),
         ({"a": [(0, "3")]}, {}, dl.DiagramTypeError, ["'a'", "point 0 y"]),
         ({"a": [(0, 1, 2)]}, {}, dl.DiagramTypeError, ["'a'", "point 0", "pair"]),
         ([("a", [(0, 1)])], {}, dl.DiagramTypeError, ["dict"]),
@@ -61,7 +72,7 @@ def _roles(g, role):
         ({"a": [(0, 1)]}, {"width": 20}, dl.ValidationError, ["width", "20"]),
         ({"a": [("Q1", 1)]}, {"x_ticks": [0, 1]}, dl.ValidationError, ["x_ticks", "categories"]),
     ],
-)  # fmt: skip
+)
 def test_invalid_input_names_the_culprit(series, options, error, words):
     options = {"title": "T", **options}
     with pytest.raises(error) as info:
@@ -90,9 +101,13 @@ def test_every_node_is_pinned_and_the_graph_is_a_chart():
 def test_points_and_segments_per_series():
     g = chart(TWO, title="T")
     assert [k for k in _roles(g, "series-1") if k.startswith("point:")] == [
-        "point:0:0", "point:0:1", "point:0:2"]  # fmt: skip
-    segments = [(u, v) for u, v, d in g.edges(data=True) if d["role"] == "series-2"
-                and "legend" not in u]  # fmt: skip
+        "point:0:0",
+        "point:0:1",
+        "point:0:2",
+    ]
+    segments = [
+        (u, v) for u, v, d in g.edges(data=True) if d["role"] == "series-2" and "legend" not in u
+    ]
     assert len(segments) == 2
 
 
@@ -119,8 +134,9 @@ def test_y_tick_labels_are_right_aligned_in_one_column():
 
 def test_log_scale_has_decade_ticks_evenly_spaced():
     g = chart({"a": [(0, 3), (1, 450)]}, title="T", log_y=True)
-    keys = sorted((k for k in g if re.fullmatch(r"tick:y:\d+:label", k)),
-                  key=lambda k: int(k.split(":")[2]))  # fmt: skip
+    keys = sorted(
+        (k for k in g if re.fullmatch(r"tick:y:\d+:label", k)), key=lambda k: int(k.split(":")[2])
+    )
     assert [g.nodes[k]["label"] for k in keys] == ["1", "10", "100", "1000"]
     ys = [g.nodes[k]["pin"][1] for k in keys]
     assert len({round(b - a, 2) for a, b in itertools.pairwise(ys)}) == 1
@@ -155,17 +171,23 @@ def test_note_stays_clear_of_lines_and_text():
 
 
 def test_text_never_overlaps_text():
-    for g in (example(), chart(TWO, title="T", kind="bar", x_label="x", y_label="y" * 40),
-              chart({"a": [(x, x * x) for x in range(60)]}, title="T", log_y=False)):
+    for g in (
+        example(),
+        chart(TWO, title="T", kind="bar", x_label="x", y_label="y" * 40),
+        chart({"a": [(x, x * x) for x in range(60)]}, title="T", log_y=False),
+    ):
         boxes = list(_boxes(g).values())
         for i, a in enumerate(boxes):
-            assert not any(_overlap(a, b) for b in boxes[i + 1:])
+            assert not any(_overlap(a, b) for b in boxes[i + 1 :])
 
 
 def test_long_legend_wraps_above_the_axis_title_within_the_figure():
     names = ["A rather long series name", "Another long series name here", "Third", "Fourth"]
-    g = chart({n: [(0, i), (1, 3 - i)] for i, n in enumerate(names)}, title="T",
-              y_label="A fairly long y axis title")  # fmt: skip
+    g = chart(
+        {n: [(0, i), (1, 3 - i)] for i, n in enumerate(names)},
+        title="T",
+        y_label="A fairly long y axis title",
+    )
     boxes = _boxes(g)
     legend = [b for k, b in boxes.items() if k.startswith("legend:")]
     ticks = [b for k, b in boxes.items() if k.startswith("tick:y:")]
@@ -173,14 +195,16 @@ def test_long_legend_wraps_above_the_axis_title_within_the_figure():
     assert min(b[1] for b in legend) >= boxes["title:y"][3]  # above the y title
     assert len({round(b[1], 2) for b in legend}) == 2  # two rows
     everything = list(boxes.values())
-    assert not any(_overlap(a, b) for i, a in enumerate(everything) for b in everything[i + 1:])
+    assert not any(_overlap(a, b) for i, a in enumerate(everything) for b in everything[i + 1 :])
 
 
 def test_bar_chart_groups_bars_and_sizes_them_by_value():
-    g = chart({"a": [("Q1", 10), ("Q2", 30)], "b": [("Q1", 20), ("Q2", 5)]}, title="T",
-              kind="bar")  # fmt: skip
-    heights = {k: g.nodes[k]["size"][1] for k in _roles(g, "bar-1") + _roles(g, "bar-2")
-               if k.startswith("bar:")}  # fmt: skip
+    g = chart({"a": [("Q1", 10), ("Q2", 30)], "b": [("Q1", 20), ("Q2", 5)]}, title="T", kind="bar")
+    heights = {
+        k: g.nodes[k]["size"][1]
+        for k in _roles(g, "bar-1") + _roles(g, "bar-2")
+        if k.startswith("bar:")
+    }
     assert heights["bar:0:1"] == pytest.approx(3 * heights["bar:0:0"])
     assert heights["bar:1:0"] == pytest.approx(4 * heights["bar:1:1"])
     assert all(g.nodes[k]["shape"] == "rect" for k in heights)

@@ -20,28 +20,39 @@ ITEMS = {
 
 
 def _centres(svg: str) -> dict[str, tuple[float, float]]:
-    found = re.findall(r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
-                       r'y="([\d.]+)"', svg)  # fmt: skip
+    found = re.findall(
+        r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
+        r'y="([\d.]+)"',
+        svg,
+    )
     return {key: (float(x), float(y)) for key, x, y in found}
 
 
 def test_arrows_run_from_prerequisite_to_dependent():
     g = dependencies(ITEMS, title="Plan")
     assert list(g) == list(ITEMS)
-    assert sorted(g.edges) == [("build", "test"), ("design", "build"), ("infra", "test"),
-                               ("test", "ship")]  # fmt: skip
+    assert sorted(g.edges) == [
+        ("build", "test"),
+        ("design", "build"),
+        ("infra", "test"),
+        ("test", "ship"),
+    ]
     assert {d["role"] for _, d in g.nodes(data=True)} == {"default"}
     pos = _centres(dl.render(g))
     assert pos["design"][0] < pos["build"][0] < pos["test"][0] < pos["ship"][0]
 
 
 def test_critical_path_and_binding_constraint():
-    g = dependencies(ITEMS, title="Plan", critical=["design", "build", "test", "ship"],
-                     binding="build")  # fmt: skip
+    g = dependencies(
+        ITEMS, title="Plan", critical=["design", "build", "test", "ship"], binding="build"
+    )
     highlighted = [k for k, d in g.nodes(data=True) if d["role"] == "highlight"]
     assert highlighted == ["design", "test", "ship"]
-    assert g.nodes["build"] == {"label": "build", "role": "constraint",
-                                "note": "binding constraint"}  # fmt: skip
+    assert g.nodes["build"] == {
+        "label": "build",
+        "role": "constraint",
+        "note": "binding constraint",
+    }
     assert g.nodes["infra"]["role"] == "default"
     critical = sorted((u, v) for u, v, d in g.edges(data=True) if d.get("role") == "critical")
     assert critical == [("build", "test"), ("design", "build"), ("test", "ship")]
@@ -53,8 +64,9 @@ def test_critical_path_and_binding_constraint():
 
 def test_description_names_the_path_and_constraint():
     g = dependencies(ITEMS, title="Plan", critical=["design", "build"], binding="infra")
-    assert g.graph["description"] == ("5 items and 4 dependencies; critical path: design → "
-                                      "build; binding constraint: infra.")  # fmt: skip
+    assert g.graph["description"] == (
+        "5 items and 4 dependencies; critical path: design → build; binding constraint: infra."
+    )
 
 
 def test_list_of_pairs_and_top_down():
@@ -69,8 +81,11 @@ def test_unknown_dependency_is_named():
 
 
 def test_broken_critical_link_is_named():
-    with pytest.raises(ValidationError, match="critical path is broken between 'design' and "
-                       "'test': 'test' does not depend on 'design'"):  # fmt: skip
+    with pytest.raises(
+        ValidationError,
+        match="critical path is broken between 'design' and "
+        "'test': 'test' does not depend on 'design'",
+    ):
         dependencies(ITEMS, title="T", critical=["design", "test", "ship"])
     with pytest.raises(ValidationError, match="critical path item 'deploy' is not an item"):
         dependencies(ITEMS, title="T", critical=["test", "deploy"])

@@ -13,14 +13,20 @@ from diagrams_lib.kinds.flow import CAPTION, example, flow
 
 def _centres(svg: str) -> dict[str, tuple[float, float]]:
     """Node key -> position of its first text line (the box's centre line)."""
-    found = re.findall(r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
-                       r'y="([\d.]+)"', svg)  # fmt: skip
+    found = re.findall(
+        r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
+        r'y="([\d.]+)"',
+        svg,
+    )
     return {key: (float(x), float(y)) for key, x, y in found}
 
 
 def test_steps_keep_their_attributes_and_order():
-    g = flow([("a", {"label": "Ask", "role": "start", "note": "first"}), "b", "c"],
-             [("a", "b", {"label": "then"}), ("b", "c")], title="Steps")  # fmt: skip
+    g = flow(
+        [("a", {"label": "Ask", "role": "start", "note": "first"}), "b", "c"],
+        [("a", "b", {"label": "then"}), ("b", "c")],
+        title="Steps",
+    )
     assert list(g) == ["a", "b", "c"]
     assert g.nodes["a"] == {"label": "Ask", "role": "start", "note": "first"}
     assert g.nodes["b"] == {}
@@ -29,9 +35,12 @@ def test_steps_keep_their_attributes_and_order():
 
 
 def test_groups_become_labelled_boxes():
-    g = flow([("a", {"group": "x"}), ("b", {"group": "x"}), ("c", {"group": "y"})],
-             [("a", "b"), ("b", "c")], title="Grouped",
-             groups={"x": "Group X", "y": "Group Y"})  # fmt: skip
+    g = flow(
+        [("a", {"group": "x"}), ("b", {"group": "x"}), ("c", {"group": "y"})],
+        [("a", "b"), ("b", "c")],
+        title="Grouped",
+        groups={"x": "Group X", "y": "Group Y"},
+    )
     svg = dl.render(g)
     assert svg.count('class="group"') == 2
     assert ">Group X</tspan>" in svg and ">Group Y</tspan>" in svg
@@ -60,8 +69,10 @@ def test_duplicate_edge_is_refused():
 
 
 def test_unknown_attribute_lists_the_choices():
-    with pytest.raises(UnknownOptionError, match="step 'a' has unknown attribute 'colour'.*"
-                       "label, role, group, note"):  # fmt: skip
+    with pytest.raises(
+        UnknownOptionError,
+        match="step 'a' has unknown attribute 'colour'.*label, role, group, note",
+    ):
         flow([("a", {"colour": "red"})], title="Bad")
     with pytest.raises(UnknownOptionError, match="edge 'a' -> 'b' has unknown attribute 'w'"):
         flow(["a", "b"], [("a", "b", {"w": 2})], title="Bad")

@@ -19,16 +19,34 @@ BRANCHES = {
 
 
 def _centres(svg: str) -> dict[str, tuple[float, float]]:
-    found = re.findall(r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
-                       r'y="([\d.]+)"', svg)  # fmt: skip
+    found = re.findall(
+        r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
+        r'y="([\d.]+)"',
+        svg,
+    )
     return {key: (float(x), float(y)) for key, x, y in found}
 
 
 def test_keys_roles_and_lines_without_arrows():
     g = mindmap("Centre", BRANCHES, title="Map")
     assert not g.is_directed() and g.graph["kind"] == "mindmap"
-    assert sorted(g) == sorted(["centre", "b0", "b0.0", "b0.1", "b0.2", "b1", "b1.0", "b1.1",
-                                "b2", "b2.0", "b3", "b3.0", "b3.1"])  # fmt: skip
+    assert sorted(g) == sorted(
+        [
+            "centre",
+            "b0",
+            "b0.0",
+            "b0.1",
+            "b0.2",
+            "b1",
+            "b1.0",
+            "b1.1",
+            "b2",
+            "b2.0",
+            "b3",
+            "b3.0",
+            "b3.1",
+        ]
+    )
     assert g.nodes["centre"] == {"label": "Centre", "role": "centre"}
     assert g.nodes["b1"] == {"label": "East", "role": "process"}
     assert g.nodes["b1.1"] == {"label": "e2", "role": "default", "note": "a note"}
@@ -67,8 +85,9 @@ def test_radial_layout_goes_round_the_centre_with_plain_render():
 
 
 def test_long_leaf_text_wraps():
-    g = mindmap("C", {"B": ["a leaf with quite a long text that cannot fit on one line"]},
-                title="Wrap")  # fmt: skip
+    g = mindmap(
+        "C", {"B": ["a leaf with quite a long text that cannot fit on one line"]}, title="Wrap"
+    )
     node = re.search(r'data-key="b0.0">(.*?)</g>', dl.render(g)).group(1)
     assert node.count("<tspan") >= 3
 

@@ -10,17 +10,22 @@ import diagrams_lib as dl
 from diagrams_lib.errors import DiagramTypeError, ValidationError
 from diagrams_lib.kinds.overlap import CAPTION, example, overlap
 from diagrams_lib.model import read_diagram
-from diagrams_lib.sizing import size_node
+from diagrams_lib.size import size_node
 from diagrams_lib.text import text_width
 from diagrams_lib.theme import LIGHT
 
 TWO = {"Cats": ["purr", "climb trees"], "Dogs": ["bark"]}
 BUSY = dict(
-    sets={"Frontend": ["HTML", "CSS", "Accessibility", "Browser quirks", "Design systems"],
-          "Backend": ["Databases", "Queues"], "Operations": ["Monitoring"]},
-    shared={("Frontend", "Backend"): ["APIs", "Authentication and authorisation flows"],
-            ("Frontend", "Backend", "Operations"): ["Performance"]},
-)  # fmt: skip
+    sets={
+        "Frontend": ["HTML", "CSS", "Accessibility", "Browser quirks", "Design systems"],
+        "Backend": ["Databases", "Queues"],
+        "Operations": ["Monitoring"],
+    },
+    shared={
+        ("Frontend", "Backend"): ["APIs", "Authentication and authorisation flows"],
+        ("Frontend", "Backend", "Operations"): ["Performance"],
+    },
+)
 
 
 def _circles(g):
@@ -137,8 +142,16 @@ def test_title_is_required_and_not_blank():
 
 def test_nodes_are_sets_then_names_then_items_all_pinned():
     g = overlap(TWO, shared={("Cats", "Dogs"): ["fur"]}, title="Pets")
-    assert list(g.nodes) == ["set:0", "set:1", "name:0", "name:1", "item:purr",
-                             "item:climb trees", "item:bark", "item:fur"]  # fmt: skip
+    assert list(g.nodes) == [
+        "set:0",
+        "set:1",
+        "name:0",
+        "name:1",
+        "item:purr",
+        "item:climb trees",
+        "item:bark",
+        "item:fur",
+    ]
     assert all("pin" in d and "size" in d for _, d in g.nodes(data=True))
     assert g.graph["kind"] == "overlap"
     assert [g.nodes[f"set:{i}"]["role"] for i in range(2)] == ["set-1", "set-2"]
@@ -164,15 +177,29 @@ def test_items_sit_in_their_exact_region():
         {(0,): TWO["Cats"], (1,): TWO["Dogs"], (0, 1): ["fur", "four legs"]},
     )
     g = example()
-    _check_regions(g, {
-        (0,): ["Hypothesis tests", "Sampling"], (1,): ["Algorithms", "Version control"],
-        (2,): ["Customer needs", "Regulation"], (0, 1): ["Machine learning"],
-        (0, 2): ["Experiment design"], (1, 2): ["Product features"], (0, 1, 2): ["Data science"],
-    })  # fmt: skip
+    _check_regions(
+        g,
+        {
+            (0,): ["Hypothesis tests", "Sampling"],
+            (1,): ["Algorithms", "Version control"],
+            (2,): ["Customer needs", "Regulation"],
+            (0, 1): ["Machine learning"],
+            (0, 2): ["Experiment design"],
+            (1, 2): ["Product features"],
+            (0, 1, 2): ["Data science"],
+        },
+    )
     busy = overlap(BUSY["sets"], shared=BUSY["shared"], title="Busy")
-    _check_regions(busy, {(0,): BUSY["sets"]["Frontend"], (1,): BUSY["sets"]["Backend"],
-                          (2,): BUSY["sets"]["Operations"], (0, 1): BUSY["shared"][
-                              ("Frontend", "Backend")], (0, 1, 2): ["Performance"]})  # fmt: skip
+    _check_regions(
+        busy,
+        {
+            (0,): BUSY["sets"]["Frontend"],
+            (1,): BUSY["sets"]["Backend"],
+            (2,): BUSY["sets"]["Operations"],
+            (0, 1): BUSY["shared"][("Frontend", "Backend")],
+            (0, 1, 2): ["Performance"],
+        },
+    )
 
 
 def test_no_two_texts_overlap_and_names_stay_outside():
@@ -196,8 +223,9 @@ def test_circles_grow_to_fit_more_items():
 
 def test_relations_are_relation_edges_between_items():
     g = example()
-    assert list(g.edges(data=True)) == [("item:Sampling", "item:Experiment design",
-                                         {"role": "relation"})]  # fmt: skip
+    assert list(g.edges(data=True)) == [
+        ("item:Sampling", "item:Experiment design", {"role": "relation"})
+    ]
     labelled = overlap(TWO, relations=[("purr", "bark", "both say hello")], title="T")
     assert labelled.edges["item:purr", "item:bark"]["label"] == "both say hello"
 

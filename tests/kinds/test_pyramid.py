@@ -10,12 +10,16 @@ import diagrams_lib as dl
 from diagrams_lib.errors import DiagramTypeError, UnknownOptionError, ValidationError
 from diagrams_lib.kinds.pyramid import CAPTION, example, pyramid
 from diagrams_lib.model import read_diagram
-from diagrams_lib.sizing import PAD_X, size_node
+from diagrams_lib.shapes import PAD_X
+from diagrams_lib.size import size_node
 from diagrams_lib.text import text_width
 from diagrams_lib.theme import LIGHT
 
-SHORT = [{"label": "Data", "note": "raw"}, {"label": "Information", "note": "sorted"},
-         {"label": "Knowledge", "note": "used"}]  # fmt: skip
+SHORT = [
+    {"label": "Data", "note": "raw"},
+    {"label": "Information", "note": "sorted"},
+    {"label": "Knowledge", "note": "used"},
+]
 
 
 def _tiers(g):
@@ -123,8 +127,7 @@ def test_text_never_crosses_the_slanted_sides(build):
         box, data = boxes[key], g.nodes[key]
         top = data["size"][0] - 2 * data["inset"]
         blocks = [box.label] + ([box.note] if box.note else [])
-        widest = max(text_width(line, size=b.size, bold=b.bold) for b in blocks
-                     for line in b.lines)  # fmt: skip
+        widest = max(text_width(line, size=b.size, bold=b.bold) for b in blocks for line in b.lines)
         assert widest <= top - 2 * PAD_X, key
         content = box.label.height + (4 + box.note.height if box.note else 0)
         assert content <= data["size"][1], key
@@ -154,16 +157,22 @@ def test_notes_that_fit_go_inside():
 
 def test_annotations_do_not_overlap_each_other():
     g = example()
-    boxes = [(g.nodes[k]["pin"][1], g.nodes[k]["size"][1]) for k in g.nodes
-             if k.startswith("note:")]  # fmt: skip
+    boxes = [
+        (g.nodes[k]["pin"][1], g.nodes[k]["size"][1]) for k in g.nodes if k.startswith("note:")
+    ]
     for (ya, ha), (yb, hb) in itertools.pairwise(boxes):
         assert yb - hb / 2 > ya + ha / 2
 
 
 def test_roles_default_and_override():
     g = example()
-    assert [t["role"] for t in _tiers(g)] == ["process", "process", "highlight", "process",
-                                              "process"]  # fmt: skip
+    assert [t["role"] for t in _tiers(g)] == [
+        "process",
+        "process",
+        "highlight",
+        "process",
+        "process",
+    ]
 
 
 def test_default_description_lists_tiers():

@@ -26,8 +26,9 @@ def _overlap(a, b) -> bool:
 
 
 def _tick_labels(g):
-    keys = sorted((k for k in g if re.fullmatch(r"tick:\d+:label", k)),
-                  key=lambda k: int(k.split(":")[1]))  # fmt: skip
+    keys = sorted(
+        (k for k in g if re.fullmatch(r"tick:\d+:label", k)), key=lambda k: int(k.split(":")[1])
+    )
     return [g.nodes[k]["label"] for k in keys]
 
 
@@ -39,23 +40,35 @@ def _tick_labels(g):
     [
         ([_phase("Training", 5, 3)], {}, dl.ValidationError, ["'Training'", "(3)", "(5)"]),
         ([], {}, dl.ValidationError, ["at least one phase"]),
-        ([_phase("a", 0, 1), {"start": 1, "end": 2}], {}, dl.ValidationError,
-         ["phase 1 has no label"]),
+        (
+            [_phase("a", 0, 1), {"start": 1, "end": 2}],
+            {},
+            dl.ValidationError,
+            ["phase 1 has no label"],
+        ),
         ([_phase("Build", "2024-01", 3)], {}, dl.DiagramTypeError, ["'Build' start", "2024-01"]),
         ([_phase("Build", 0, math.nan)], {}, dl.ValidationError, ["'Build' end", "nan"]),
         ([_phase("Build", 0, True)], {}, dl.DiagramTypeError, ["'Build' end"]),
         ([{"label": "Build", "start": 0}], {}, dl.ValidationError, ["'Build'", "'end'"]),
         ([_phase("a", 0, 1, colour="red")], {}, dl.ValidationError, ["'colour'", "label"]),
         ("abc", {}, dl.DiagramTypeError, ["list"]),
-        ([_phase("a", 0, 1)], {"milestones": [{"label": "Ship", "at": "soon"}]},
-         dl.DiagramTypeError, ["'Ship'", "soon"]),
-        ([_phase("a", 0, 1)], {"milestones": [{"at": 1}]}, dl.ValidationError,
-         ["milestone 0 has no label"]),
+        (
+            [_phase("a", 0, 1)],
+            {"milestones": [{"label": "Ship", "at": "soon"}]},
+            dl.DiagramTypeError,
+            ["'Ship'", "soon"],
+        ),
+        (
+            [_phase("a", 0, 1)],
+            {"milestones": [{"at": 1}]},
+            dl.ValidationError,
+            ["milestone 0 has no label"],
+        ),
         ([_phase("a", 0, 1)], {"ticks": []}, dl.ValidationError, ["ticks"]),
         ([_phase("a", 0, 1)], {"title": ""}, dl.ValidationError, ["title"]),
         ([_phase("a", 0, 1)], {"width": 50}, dl.ValidationError, ["width", "50"]),
     ],
-)  # fmt: skip
+)
 def test_invalid_input_names_the_culprit(phases, options, error, words):
     options = {"title": "T", **options}
     with pytest.raises(error) as info:
@@ -84,16 +97,18 @@ def test_bars_are_proportional_to_duration():
 
 
 def test_overlapping_phases_get_their_own_lanes_in_input_order():
-    g = timeline([_phase("a", 0, 6), _phase("b", 4, 10), _phase("c", 7, 12)], title="T",
-                 width=600)  # fmt: skip
+    g = timeline([_phase("a", 0, 6), _phase("b", 4, 10), _phase("c", 7, 12)], title="T", width=600)
     y = [g.nodes[f"phase:{i}"]["pin"][1] for i in range(3)]
     assert y[0] == y[2] != y[1]  # c fits back on the first lane
     assert y[0] > y[1]  # the first lane is on top (y grows up)
 
 
 def test_label_inside_when_it_fits_beside_when_not():
-    g = timeline([_phase("Long enough bar", 0, 10), _phase("Tiny", 10, 10.2, note="x")],
-                 title="T", unit="days")  # fmt: skip
+    g = timeline(
+        [_phase("Long enough bar", 0, 10), _phase("Tiny", 10, 10.2, note="x")],
+        title="T",
+        unit="days",
+    )
     assert g.nodes["phase:0"]["label"] == "Long enough bar"
     assert "phase:0:label" not in g
     assert g.nodes["phase:1"]["label"] == ""
@@ -117,8 +132,7 @@ def test_month_ticks_and_axis_label():
 
 
 def test_explicit_ticks_with_labels():
-    g = timeline([_phase("a", 0, 6)], title="T", ticks=[0, 3, (6, "half year")],
-                 axis_label="")  # fmt: skip
+    g = timeline([_phase("a", 0, 6)], title="T", ticks=[0, 3, (6, "half year")], axis_label="")
     assert _tick_labels(g) == ["0", "3", "half year"]
     assert "axis:label" not in g
 
@@ -141,11 +155,17 @@ def test_a_milestone_outside_the_phases_extends_the_axis():
 
 
 def test_crowded_milestone_labels_do_not_collide():
-    g = timeline([_phase("a", 0, 40)], title="T", unit="weeks",
-                 milestones=[{"label": n, "at": at} for n, at in
-                             [("Go/no-go", 13), ("Code freeze", 14), ("Review", 15)]])  # fmt: skip
+    g = timeline(
+        [_phase("a", 0, 40)],
+        title="T",
+        unit="weeks",
+        milestones=[
+            {"label": n, "at": at}
+            for n, at in [("Go/no-go", 13), ("Code freeze", 14), ("Review", 15)]
+        ],
+    )
     boxes = [_box(g.nodes[f"milestone:{i}:label"]) for i in range(3)]
-    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(_overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     assert any(d["role"] == "guide" for *_, d in g.edges(data=True))  # one label was raised
 
 
@@ -154,7 +174,7 @@ def test_text_never_overlaps_text_or_bars():
     texts = [_box(d) for _, d in g.nodes(data=True) if d.get("shape") == "text"]
     bars = [_box(g.nodes[k]) for k in g if re.fullmatch(r"phase:\d+", k)]
     for i, a in enumerate(texts):
-        assert not any(_overlap(a, b) for b in texts[i + 1:] + bars)
+        assert not any(_overlap(a, b) for b in texts[i + 1 :] + bars)
 
 
 def test_build_is_deterministic():

@@ -13,27 +13,40 @@ from diagrams_lib.kinds.tree import CAPTION, example, tree
 ROOT = {
     "label": "Build is slow",
     "children": [
-        {"label": "Cache", "edge": "suspect", "children": [
-            {"label": "Cache misses", "outcome": "confirmed", "note": "key changed"},
-            {"label": "Cache too small", "outcome": "ruled_out"},
-        ]},
+        {
+            "label": "Cache",
+            "edge": "suspect",
+            "children": [
+                {"label": "Cache misses", "outcome": "confirmed", "note": "key changed"},
+                {"label": "Cache too small", "outcome": "ruled_out"},
+            ],
+        },
         {"label": "Slow disk", "outcome": "ruled_out"},
         {"label": "Network", "outcome": "open"},
     ],
-}  # fmt: skip
+}
 
 
 def _centres(svg: str) -> dict[str, tuple[float, float]]:
-    found = re.findall(r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
-                       r'y="([\d.]+)"', svg)  # fmt: skip
+    found = re.findall(
+        r'class="node [^"]*" data-key="([^"]*)">.*?<tspan x="([\d.]+)" '
+        r'y="([\d.]+)"',
+        svg,
+    )
     return {key: (float(x), float(y)) for key, x, y in found}
 
 
 def test_keys_follow_paths_and_outcomes_become_roles():
     g = tree(ROOT, title="Slow build")
     roles = {key: data["role"] for key, data in g.nodes(data=True)}
-    assert roles == {"t0": "symptom", "t0.0": "default", "t0.0.0": "confirmed",
-                     "t0.0.1": "ruled_out", "t0.1": "ruled_out", "t0.2": "open"}  # fmt: skip
+    assert roles == {
+        "t0": "symptom",
+        "t0.0": "default",
+        "t0.0.0": "confirmed",
+        "t0.0.1": "ruled_out",
+        "t0.1": "ruled_out",
+        "t0.2": "open",
+    }
     assert g.nodes["t0.0.0"]["note"] == "key changed"
     assert g.edges["t0", "t0.0"]["label"] == "suspect"
 
@@ -41,21 +54,27 @@ def test_keys_follow_paths_and_outcomes_become_roles():
 def test_edges_lead_bold_to_what_was_confirmed_and_dashed_to_what_was_ruled_out():
     g = tree(ROOT, title="Slow build")
     edge_roles = {(u, v): d.get("role") for u, v, d in g.edges(data=True)}
-    assert edge_roles == {("t0", "t0.0"): "highlight", ("t0.0", "t0.0.0"): "highlight",
-                          ("t0.0", "t0.0.1"): "weak", ("t0", "t0.1"): "weak",
-                          ("t0", "t0.2"): None}  # fmt: skip
+    assert edge_roles == {
+        ("t0", "t0.0"): "highlight",
+        ("t0.0", "t0.0.0"): "highlight",
+        ("t0.0", "t0.0.1"): "weak",
+        ("t0", "t0.1"): "weak",
+        ("t0", "t0.2"): None,
+    }
 
 
 def test_outcomes_show_a_marker_not_only_colour():
     svg = dl.render(tree(ROOT, title="Slow build"))
     # ✓ and ✗ are drawn icons (no font needed); ? is text; titles say it in words
-    assert re.search(r'Cache misses[^<]*\(Confirmed\)</title>.*?class="marker".*?>Cache misses<',
-                     svg)  # fmt: skip
+    assert re.search(
+        r'Cache misses[^<]*\(Confirmed\)</title>.*?class="marker".*?>Cache misses<', svg
+    )
     assert re.search(r'Slow disk[^<]*\(Ruled out\)</title>.*?class="marker".*?>Slow disk<', svg)
     assert ">? Network</tspan>" in svg
     # and a line style: ruled out and open items are dashed, differently
-    dashes = set(re.findall(r'class="node role-(?:ruled_out|open)".*?stroke-dasharray="([^"]+)"',
-                            svg))  # fmt: skip
+    dashes = set(
+        re.findall(r'class="node role-(?:ruled_out|open)".*?stroke-dasharray="([^"]+)"', svg)
+    )
     assert len(dashes) == 2
 
 
@@ -69,8 +88,9 @@ def test_description_lists_the_outcomes():
 
 
 def test_role_key_overrides_the_default_role():
-    g = tree({"label": "Deploy?", "role": "decision", "children": [{"label": "Ship"}]},
-             title="Decide")  # fmt: skip
+    g = tree(
+        {"label": "Deploy?", "role": "decision", "children": [{"label": "Ship"}]}, title="Decide"
+    )
     assert g.nodes["t0"]["role"] == "decision"
 
 
@@ -88,8 +108,11 @@ def test_missing_label_names_the_path():
 
 def test_unknown_outcome_names_the_item_and_lists_choices():
     bad = {"label": "root", "children": [{"label": "Disk", "outcome": "maybe"}]}
-    with pytest.raises(UnknownOptionError, match=r"item 'Disk' \(t0\.0\) has outcome 'maybe'; "
-                       "choose one of: confirmed, ruled_out, open"):  # fmt: skip
+    with pytest.raises(
+        UnknownOptionError,
+        match=r"item 'Disk' \(t0\.0\) has outcome 'maybe'; "
+        "choose one of: confirmed, ruled_out, open",
+    ):
         tree(bad, title="T")
 
 
@@ -109,8 +132,11 @@ def test_cycle_names_the_item():
 def test_shared_subtree_is_refused():
     shared = {"label": "shared"}
     root = {"label": "root", "children": [{"label": "a", "children": [shared]}, shared]}
-    with pytest.raises(ValidationError, match="item with two parents at item 'shared' "
-                       r"\(t0\.1\).*already at t0\.0\.0"):  # fmt: skip
+    with pytest.raises(
+        ValidationError,
+        match="item with two parents at item 'shared' "
+        r"\(t0\.1\).*already at t0\.0\.0",
+    ):
         tree(root, title="T")
 
 

@@ -16,8 +16,17 @@ from report.build import REPORT_NAME, ReportError, build, check, write
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 REPORT = DOCS / REPORT_NAME
-NOISE = ["youtu.be", "itvbmgLZvcM", "Plasmic", "Vercel", "Obsidian", "Foxi", "digital garden",
-         "把这个", "Learn More"]  # fmt: skip
+NOISE = [
+    "youtu.be",
+    "itvbmgLZvcM",
+    "Plasmic",
+    "Vercel",
+    "Obsidian",
+    "Foxi",
+    "digital garden",
+    "把这个",
+    "Learn More",
+]
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +57,17 @@ def test_every_figure_is_present_numbered_captioned_and_described(text):
 
 def test_required_figures_are_there():
     names = {p.stem for p in (DOCS / "figures").glob("*.svg")}
-    assert {"timeline", "resource-pyramid", "resource-dependencies", "codesign",
-            "torch-sum-tree", "rare-failures", "bottleneck-shift", "future-directions",
-            "ten-million-gpus"} <= names  # fmt: skip
+    assert {
+        "timeline",
+        "resource-pyramid",
+        "resource-dependencies",
+        "codesign",
+        "torch-sum-tree",
+        "rare-failures",
+        "bottleneck-shift",
+        "future-directions",
+        "ten-million-gpus",
+    } <= names
 
 
 def test_illustrative_figures_say_so_on_the_figure():
@@ -65,8 +82,10 @@ def test_structure_toc_and_links(text):
     assert not re.search(r"^#### ", text, re.M), "at most three heading levels"
     assert "## TL;DR" in text and "## Contents" in text
     assert re.search(r"\*\*Reading time:\*\* about \d+ minutes", text)
-    headings = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
-                for h in re.findall(r"^#{1,3} (.+)$", text, re.M)}  # fmt: skip
+    headings = {
+        re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+        for h in re.findall(r"^#{1,3} (.+)$", text, re.M)
+    }
     anchors = headings | set(re.findall(r'<a id="([^"]+)"></a>', text))
     for target in re.findall(r"\]\(#([^)]+)\)", text):
         assert target in anchors, f"link to #{target} has no target"
@@ -90,14 +109,19 @@ def test_building_twice_changes_no_byte():
 def small_report(tmp_path: Path, *, fail: bool = False):
     sections = tmp_path / "sections"
     sections.mkdir(exist_ok=True)
-    (sections / "00.md").write_text("# Small\n\n{{reading_time}}\n\n{{toc}}\n\n## One\n\n"
-                                    "See {{ref:a}}.\n\n{{figure:a}}\n\n## Two\n\n"
-                                    "{{figure:b}}\n\nAnd {{ref:b}}.\n")  # fmt: skip
+    (sections / "00.md").write_text(
+        "# Small\n\n{{reading_time}}\n\n{{toc}}\n\n## One\n\n"
+        "See {{ref:a}}.\n\n{{figure:a}}\n\n## Two\n\n"
+        "{{figure:b}}\n\nAnd {{ref:b}}.\n"
+    )
     texts = tmp_path / "figures.toml"
-    texts.write_text("".join(
-        f'[{n}]\ntitle = "Figure {n}"\nalt = "alt text for figure {n} here"\n'
-        f'caption = "The takeaway of {n}."\ndescription = "Long text of {n}."\n'
-        for n in "ab"))  # fmt: skip
+    texts.write_text(
+        "".join(
+            f'[{n}]\ntitle = "Figure {n}"\nalt = "alt text for figure {n} here"\n'
+            f'caption = "The takeaway of {n}."\ndescription = "Long text of {n}."\n'
+            for n in "ab"
+        )
+    )
 
     def graph(name):
         def make():
@@ -106,10 +130,10 @@ def small_report(tmp_path: Path, *, fail: bool = False):
             g = nx.DiGraph()
             g.add_edge(f"{name}1", f"{name}2")
             return g
+
         return make
 
-    return dict(figures={"a": graph("a"), "b": graph("b")}, sections=sections,
-                texts_path=texts)  # fmt: skip
+    return dict(figures={"a": graph("a"), "b": graph("b")}, sections=sections, texts_path=texts)
 
 
 def test_small_report_numbers_figures_and_builds_toc(tmp_path):

@@ -48,11 +48,19 @@ def report(tmp_path: Path) -> dict:
         "# Small\n\n" + "\n\n".join(f"## {n}\n\n{{{{figure:{n}}}}}" for n in NAMES) + "\n"
     )
     texts = tmp_path / "figures.toml"
-    texts.write_text("".join(f'[{n}]\ntitle = "Figure {n}"\nalt = "the {n} figure, in words"\n'
-                             f'caption = "About {n}."\ndescription = "All of {n}."\n'
-                             for n in NAMES))  # fmt: skip
-    return {"figures": dict(FIGURES), "sections": sections, "texts_path": texts,
-            "cache_dir": tmp_path / "cache"}  # fmt: skip
+    texts.write_text(
+        "".join(
+            f'[{n}]\ntitle = "Figure {n}"\nalt = "the {n} figure, in words"\n'
+            f'caption = "About {n}."\ndescription = "All of {n}."\n'
+            for n in NAMES
+        )
+    )
+    return {
+        "figures": dict(FIGURES),
+        "sections": sections,
+        "texts_path": texts,
+        "cache_dir": tmp_path / "cache",
+    }
 
 
 class Counting:

@@ -29,8 +29,14 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 REAL_REPORT = ROOT / "docs" / REPORT_NAME
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 FIXTURE_MD = """\
 # A small report
@@ -95,7 +101,7 @@ def fixture_files() -> dict[str, str]:
 
 def test_page_is_a_complete_readable_document() -> None:
     page = build_html(fixture_files())["index.html"]
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
     assert "<title>A small report</title>" in page
     assert "img{max-width:100%;height:auto}" in page
@@ -105,8 +111,13 @@ def test_page_is_a_complete_readable_document() -> None:
 
 
 def test_heading_ids_follow_githubs_rule_like_the_report_contents() -> None:
-    for heading in ("Why: the plan, v2!", "Numbers & units", "Inside GPT-4.5's pre-training",
-                    "The goal: \"10x smarter\", measured in compute", "TL;DR"):  # fmt: skip
+    for heading in (
+        "Why: the plan, v2!",
+        "Numbers & units",
+        "Inside GPT-4.5's pre-training",
+        'The goal: "10x smarter", measured in compute',
+        "TL;DR",
+    ):
         assert slugify(heading) == report_build._anchor(heading)
     page = to_html(FIXTURE_MD)
     assert '<h2 id="why-the-plan-v2">' in page and '<h3 id="numbers--units">' in page
@@ -114,7 +125,7 @@ def test_heading_ids_follow_githubs_rule_like_the_report_contents() -> None:
 
 def test_markdown_inside_details_is_rendered_but_code_is_left_alone() -> None:
     page = to_html(FIXTURE_MD)
-    details = page[page.index("<details"):page.index("</details>")]
+    details = page[page.index("<details") : page.index("</details>")]
     assert "<strong>plan</strong>" in details and "<li>" in details
     assert "&lt;details&gt;\nnot markdown" in page
 
@@ -129,8 +140,10 @@ def test_figures_get_their_size_so_the_page_does_not_jump() -> None:
     svg = plan_svg()
     width, height = re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"', svg).groups()
     page = build_html(fixture_files())["index.html"]
-    assert (f'<img alt="Two steps, plan then train" height="{round(float(height))}" '
-            f'src="figures/plan.svg" width="{round(float(width))}">') in page
+    assert (
+        f'<img alt="Two steps, plan then train" height="{round(float(height))}" '
+        f'src="figures/plan.svg" width="{round(float(width))}">'
+    ) in page
 
 
 def test_a_missing_figure_or_a_broken_link_is_named() -> None:
@@ -160,15 +173,19 @@ def test_write_html_replaces_files_and_drops_old_figures(tmp_path: Path) -> None
     (tmp_path / "figures").mkdir()
     (tmp_path / "figures" / "old.svg").write_text("<svg/>")
     files = build_html(fixture_files())
-    assert write_html(files, out_dir=tmp_path) == ["figures/plan.svg", "index.html",
-                                                   "figures/old.svg (removed)"]  # fmt: skip
+    assert write_html(files, out_dir=tmp_path) == [
+        "figures/plan.svg",
+        "index.html",
+        "figures/old.svg (removed)",
+    ]
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == files["index.html"]
     assert write_html(files, out_dir=tmp_path) == []
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["figures", "index.html", "plan.svg"]
 
 
-def test_python_m_report_html_writes_the_page_quietly_when_piped(tmp_path, monkeypatch,
-                                                                 capsys) -> None:  # fmt: skip
+def test_python_m_report_html_writes_the_page_quietly_when_piped(
+    tmp_path, monkeypatch, capsys
+) -> None:
     monkeypatch.setattr(report_main, "build", lambda **_: Output(fixture_files()))
     status = report_main.main(["--out", str(tmp_path / "docs"), "--html", str(tmp_path / "h")])
     assert status == 0
@@ -200,16 +217,19 @@ def test_progress_shows_on_a_terminal_only() -> None:
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium "
-                    "(needs apt-get and root)")  # fmt: skip
+        pytest.skip(
+            f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium "
+            "(needs apt-get and root)"
+        )
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
         pytest.skip("playwright is not installed: pip install -c constraints.txt -e '.[test]'")
     with sync_playwright() as playwright:
         try:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                                  args=CHROMIUM_ARGS)  # fmt: skip
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
         except Error as exc:
             pytest.skip(f"{CHROMIUM} does not start: {str(exc).splitlines()[0]}")
         yield chromium
@@ -243,8 +263,10 @@ def look(browser, url: str, *, scheme: str, width: int, screenshot: Path | None)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("requestfailed", lambda r: errors.append(f"{r.url}: {r.failure}"))
-    page.on("response", lambda r: errors.append(f"{r.url}: HTTP {r.status}")
-            if r.status >= 400 else None)  # fmt: skip
+    page.on(
+        "response",
+        lambda r: errors.append(f"{r.url}: HTTP {r.status}") if r.status >= 400 else None,
+    )
     try:
         response = page.goto(url, wait_until="load", timeout=60_000)
         facts = page.evaluate("""() => ({
@@ -280,11 +302,13 @@ def assert_reads_well(facts: dict, *, scheme: str) -> None:
 
 def check_in_browser(browser, folder: Path, name: str) -> None:
     with served(folder) as base:
-        for scheme, width, suffix in (("light", 1000, ""), ("dark", 1000, "-dark"),
-                                      ("light", 390, "-narrow")):  # fmt: skip
+        for scheme, width, suffix in (
+            ("light", 1000, ""),
+            ("dark", 1000, "-dark"),
+            ("light", 390, "-narrow"),
+        ):
             shot = ARTIFACTS / f"{name}{suffix}.png" if width == 1000 else None
-            facts = look(browser, base + "index.html", scheme=scheme, width=width,
-                         screenshot=shot)  # fmt: skip
+            facts = look(browser, base + "index.html", scheme=scheme, width=width, screenshot=shot)
             assert_reads_well(facts, scheme=scheme)
 
 
