@@ -13,12 +13,13 @@ True
 
 from __future__ import annotations
 
-from .api import SVG, node_size, render, save, to_dot
+from .api import SVG, render, save, to_dot
 from .dot_reader import from_dot, read_dot
 from .engine import ENGINES, engine_version
 from .errors import (
     DiagramError,
     DiagramTypeError,
+    DiagramWarning,
     DotParseError,
     EngineError,
     EngineNotFoundError,
@@ -27,6 +28,7 @@ from .errors import (
     UnknownRoleError,
     ValidationError,
 )
+from .size import NodeMeasure, measure_node, node_size
 from .theme import DARK, LIGHT, THEMES, EdgeStyle, NodeStyle, Theme, get_theme
 
 __version__ = "0.1.0"
@@ -39,11 +41,13 @@ __all__ = [
     "THEMES",
     "DiagramError",
     "DiagramTypeError",
+    "DiagramWarning",
     "DotParseError",
     "EdgeStyle",
     "EngineError",
     "EngineNotFoundError",
     "LayoutTimeoutError",
+    "NodeMeasure",
     "NodeStyle",
     "Theme",
     "UnknownOptionError",
@@ -53,6 +57,7 @@ __all__ = [
     "engine_version",
     "from_dot",
     "get_theme",
+    "measure_node",
     "node_size",
     "read_dot",
     "render",

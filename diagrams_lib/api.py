@@ -10,9 +10,7 @@ True
 
 from __future__ import annotations
 
-import math
 import os
-from dataclasses import replace
 from numbers import Real
 from pathlib import Path
 from typing import Any
@@ -24,13 +22,12 @@ from .files import atomic_write
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
-from .size import fitted_height, size_diagram, size_node
+from .size import DEFAULT_MAX_LABEL_WIDTH, check_label_width, size_diagram
 from .svg import write_svg
 from .theme import Theme, get_theme
 
-__all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "node_size", "render", "save", "to_dot"]
+__all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "render", "save", "to_dot"]
 
-DEFAULT_MAX_LABEL_WIDTH = 180.0
 _SAVE_FORMATS = {".svg": "svg", ".dot": "dot", ".gv": "dot"}
 
 
@@ -41,14 +38,6 @@ class SVG(str):
 
     def _repr_svg_(self) -> str:
         return str(self)
-
-
-def _width(max_label_width: Any) -> float:
-    if not isinstance(max_label_width, Real) or isinstance(max_label_width, bool):
-        raise DiagramTypeError(f"max_label_width must be a number, not {max_label_width!r}")
-    if not math.isfinite(max_label_width) or max_label_width < 40:
-        raise ValidationError(f"max_label_width must be at least 40 (px), not {max_label_width}")
-    return float(max_label_width)
 
 
 def render(
@@ -96,7 +85,7 @@ def render(
     """
     diagram = read_diagram(g)
     look = get_theme(theme)
-    width = _width(max_label_width)
+    width = check_label_width(max_label_width)
     if engine is not None:
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
@@ -110,6 +99,13 @@ def render(
     elif slug(id_prefix, limit=64) != id_prefix:
         raise ValidationError(
             f"id_prefix {id_prefix!r} is not id-safe; use lowercase letters, digits and '-'"
+        )
+    if diagram.measured_for not in (None, (look.font_size, look.note_size)):
+        label, note = diagram.measured_for
+        raise ValidationError(
+            f"graph {diagram.title!r} was laid out for text of {label:g} px (notes {note:g} px), "
+            f"but theme {look.name!r} draws {look.font_size:g} px ({look.note_size:g} px): "
+            "build it again with theme= set to the theme you render with"
         )
     sizes = size_diagram(diagram, theme=look, max_width=width)
     prog = layout_program(diagram, engine)
@@ -146,7 +142,7 @@ def to_dot(
     True
     """
     return styled_dot(
-        read_diagram(g), theme=get_theme(theme), max_label_width=_width(max_label_width)
+        read_diagram(g), theme=get_theme(theme), max_label_width=check_label_width(max_label_width)
     )
 
 
@@ -178,41 +174,3 @@ def save(
     text = render(g, **options) if fmt == "svg" else to_dot(g, **options)
     atomic_write(target, text)
     return target
-
-
-def node_size(
-    label: str = "",
-    *,
-    note: str | None = None,
-    role: str | None = None,
-    shape: str | None = None,
-    width: float | None = None,
-    inset: float = 0.0,
-    theme: str | Theme = "light",
-    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
-) -> tuple[float, float]:
-    """The (width, height) in px that :func:`render` gives a node with these attributes.
-
-    Use it to pin nodes of your own next to a kind's, or to give several nodes one width.
-    With ``width``, the text wraps to fit inside that width and the height is what it then
-    needs (never below the shape's minimum).
-
-    >>> node_size("Hello")
-    (72.46, 38.0)
-    >>> node_size("A longer label that wraps", width=120)
-    (120.0, 72.5)
-    """
-    import networkx as nx
-
-    look = get_theme(theme)
-    g = nx.DiGraph(title="node_size")
-    attrs = {"label": label, "role": role, "note": note, "shape": shape, "inset": inset}
-    g.add_node("node", **{k: v for k, v in attrs.items() if v is not None})
-    node = read_diagram(g).nodes[0]
-    if width is None:
-        box = size_node(node, theme=look, max_width=_width(max_label_width))
-        return box.width, box.height
-    box = size_node(
-        replace(node, size=(float(width), 0.0)), theme=look, max_width=_width(max_label_width)
-    )
-    return float(width), fitted_height(box)

@@ -13,6 +13,7 @@ from __future__ import annotations
 __all__ = [
     "DiagramError",
     "DiagramTypeError",
+    "DiagramWarning",
     "DotParseError",
     "EngineError",
     "EngineNotFoundError",
@@ -57,3 +58,8 @@ class LayoutTimeoutError(EngineError, TimeoutError):
 
 class DotParseError(ValidationError):
     """DOT text could not be parsed."""
+
+
+class DiagramWarning(UserWarning):
+    """Something in the input was not drawn as given (an attribute the library does not
+    draw, a value it had to change); the message names it and where it appeared."""

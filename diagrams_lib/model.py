@@ -67,7 +67,16 @@ NODE_ATTRIBUTES = (
     "dot",
 )
 EDGE_ATTRIBUTES = ("label", "role", "dot")
-GRAPH_ATTRIBUTES = ("title", "description", "kind", "direction", "engine", "groups", "dot")
+GRAPH_ATTRIBUTES = (
+    "title",
+    "description",
+    "kind",
+    "direction",
+    "engine",
+    "groups",
+    "measured_for",
+    "dot",
+)
 _ALIGNS = ("center", "left", "right")
 _DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Attributes the library computes itself; the escape hatch may not override them.
@@ -150,6 +159,7 @@ class Diagram:
     groups: tuple[Group, ...]
     dot: DotAttrs = ()
     engine: str | None = None
+    measured_for: tuple[float, float] | None = None  # label and note px the pins assume
 
 
 def _describe(key: Hashable) -> str:
@@ -337,6 +347,7 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         groups=_groups(g, nodes),
         dot=_dot_attrs(g.graph.get("dot"), where="graph attribute 'dot'"),
         engine=_engine(g.graph.get("engine")),
+        measured_for=_measured_for(g.graph.get("measured_for")),
     )
 
 
@@ -359,3 +370,13 @@ def _engine(value: Any) -> str | None:
     raise UnknownOptionError(
         f"graph attribute 'engine' is {value!r}; choose one of: {', '.join(ENGINES)}"
     )
+
+
+def _measured_for(value: Any) -> tuple[float, float] | None:
+    """The type sizes a pinned graph's text was measured at (set by the pinned kinds)."""
+    if value is None:
+        return None
+    where = "graph attribute 'measured_for'"
+    if not isinstance(value, Mapping) or set(value) != {"font_size", "note_size"}:
+        raise DiagramTypeError(f"{where} must be {{'font_size': px, 'note_size': px}}")
+    return _pair((value["font_size"], value["note_size"]), where=where)

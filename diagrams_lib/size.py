@@ -12,25 +12,35 @@ installed fonts, so the same graph gets the same sizes on every machine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
+from numbers import Real
+from typing import Any
 
+from .errors import DiagramTypeError, ValidationError
 from .model import Diagram, Edge, Node
-from .shapes import MIN_H, PAD_X, PAD_Y, outer_size
+from .shapes import PAD_X, outer_size
 from .text import TextBlock, measure_block
-from .theme import NodeStyle, Theme
+from .theme import NodeStyle, Theme, get_theme
 
 __all__ = [
+    "DEFAULT_MAX_LABEL_WIDTH",
     "LABEL_PAD",
     "NOTE_GAP",
     "LabelBox",
     "NodeBox",
+    "NodeMeasure",
     "Sizes",
+    "check_label_width",
     "label_is_bold",
+    "measure_node",
+    "node_size",
     "size_diagram",
     "size_edge_label",
     "size_node",
 ]
 
+DEFAULT_MAX_LABEL_WIDTH = 180.0  # render()'s default: labels wrap at this width
 NOTE_GAP = 4.0  # between a node's label and its note
 LABEL_PAD = 3.0  # drawn background around an edge label's text
 LABEL_CLEARANCE = 4.0  # empty space between that background and the edge
@@ -127,11 +137,6 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     )
 
 
-def fitted_height(box: NodeBox) -> float:
-    """The height a padded box of ``box``'s width needs for its wrapped text."""
-    return round(max(content_height(box.label, box.note) + 2 * PAD_Y, MIN_H), 2)
-
-
 def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:
     """Wrap an edge label; the layout reserves a box this size on the edge."""
     if not edge.label:
@@ -165,3 +170,88 @@ def size_diagram(diagram: Diagram, *, theme: Theme, max_width: float) -> Sizes:
         labels=labels,
         group_titles={g.id: group_title(g.label, theme=theme) for g in diagram.groups},
     )
+
+
+def check_label_width(max_label_width: Any) -> float:
+    """``max_label_width`` as a float, or an error naming it."""
+    if not isinstance(max_label_width, Real) or isinstance(max_label_width, bool):
+        raise DiagramTypeError(f"max_label_width must be a number, not {max_label_width!r}")
+    if not math.isfinite(max_label_width) or max_label_width < 40:
+        raise ValidationError(f"max_label_width must be at least 40 (px), not {max_label_width}")
+    return float(max_label_width)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NodeMeasure:
+    """What :func:`~diagrams_lib.render` makes of a node: its box and its wrapped text.
+
+    Attributes:
+        width: The box's width in px.
+        height: The box's height in px.
+        shape: The shape drawn (the node's own, or its role's).
+        label: The label as drawn, after the role's marker (✓, ✗, ?) when it has one.
+        note: The note under the label, or None.
+    """
+
+    width: float
+    height: float
+    shape: str
+    label: TextBlock
+    note: TextBlock | None
+
+
+def measure_node(
+    label: str = "",
+    *,
+    note: str | None = None,
+    role: str | None = None,
+    shape: str | None = None,
+    width: float | None = None,
+    inset: float = 0.0,
+    theme: str | Theme = "light",
+    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
+) -> NodeMeasure:
+    """The box and wrapped text :func:`~diagrams_lib.render` gives a node with these attributes.
+
+    The one sizing rule of the library, for placing nodes of your own (pinned kinds use
+    it too): sizes come from the theme's type sizes and the shipped font metrics. With
+    ``width``, the text wraps to fit inside that width and the height is what it then
+    needs (never below the shape's minimum).
+
+    >>> m = measure_node("A longer label that wraps", width=160)
+    >>> m.label.lines, m.height
+    (('A longer label', 'that wraps'), 55.0)
+    """
+    import networkx as nx
+
+    from .model import read_diagram
+
+    look = get_theme(theme)
+    g = nx.DiGraph(title="node")
+    attrs = {"label": label, "role": role, "note": note, "shape": shape, "inset": inset}
+    g.add_node("node", **{k: v for k, v in attrs.items() if v is not None})
+    node = read_diagram(g).nodes[0]
+    wrap = check_label_width(max_label_width)
+    if width is not None:
+        node = replace(node, size=(float(width), 0.0))
+    box = size_node(node, theme=look, max_width=wrap)
+    height = box.height
+    if width is not None:
+        text_w = max(box.label.width, box.note.width if box.note else 0.0)
+        outer = outer_size(box.shape, text_w, content_height(box.label, box.note), inset=inset)
+        height = round(outer[1], 2)
+    return NodeMeasure(
+        width=box.width, height=height, shape=box.shape, label=box.label, note=box.note
+    )
+
+
+def node_size(label: str = "", **options: Any) -> tuple[float, float]:
+    """The (width, height) in px of :func:`measure_node`'s box, with the same options.
+
+    >>> node_size("Hello")
+    (72.46, 38.0)
+    >>> node_size("A longer label that wraps", width=120)
+    (120.0, 72.5)
+    """
+    measure = measure_node(label, **options)
+    return measure.width, measure.height
