@@ -51,7 +51,7 @@ bench-instructions: venv
 	$(PY) bench/instructions.py
 
 regen: venv
-	$(PY) -m pytest -q --force-regen || $(PY) -m pytest -q
+	$(PY) -m pytest -q --diagrams-regen
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

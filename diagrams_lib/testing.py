@@ -8,9 +8,11 @@ A pytest plugin (loaded automatically once diagrams_lib is installed) gives the
 
 The first run writes ``<test folder>/golden/pipeline.svg`` and fails; later runs
 compare byte for byte. On a difference the failure lists which nodes, edges and
-labels changed, then whether only the geometry moved, instead of a wall of XML.
-``pytest --diagrams-regen`` rewrites the goldens that differ (look at them before
-committing). Override the ``diagram_golden_dir`` fixture to keep goldens elsewhere.
+labels changed and which only moved, instead of a wall of XML, and writes the new
+picture beside the golden (``pipeline.obtained.svg``) with a page showing both side by
+side (``pipeline.diff.html``). ``pytest --diagrams-regen`` rewrites the goldens that
+differ (look at them before committing). Override the ``diagram_golden_dir`` fixture to
+keep goldens elsewhere.
 
 The comparison is also available without pytest:
 
@@ -22,7 +24,9 @@ The comparison is also available without pytest:
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,93 +35,136 @@ import pytest
 __all__ = ["GoldenMismatch", "check_golden", "describe_changes"]
 
 _NS = "{http://www.w3.org/2000/svg}"
+_SHOWN = 12  # names listed in one line of a failure
 
 
 class GoldenMismatch(AssertionError):
     """An SVG differs from its golden file; the message lists what changed."""
 
 
-def _items(svg: str) -> tuple[str, dict, dict, dict]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Item:
+    """A node or edge of a rendered diagram: its name, what it says, and its markup."""
+
+    name: str
+    title: str
+    role: str
+    markup: bytes
+
+
+def _items(svg: str) -> tuple[str, dict[tuple, _Item]]:
+    """The diagram's title, and its nodes (by key) and edges (by ends and count)."""
     root = ET.fromstring(svg)
     title = root.find(f"{_NS}title")
-    nodes, edges, geometry = {}, {}, {}
+    items: dict[tuple, _Item] = {}
     for g in root.iter(f"{_NS}g"):
         t = g.find(f"{_NS}title")
         text = (t.text or "") if t is not None else ""
         role = " ".join(c for c in (g.get("class") or "").split() if c.startswith("role-"))
         if g.get("data-key") is not None:
-            key = g.get("data-key")
-            nodes[key] = (text, role)
-            geometry[("node", key)] = ET.tostring(g)
+            key: tuple = ("node", g.get("data-key"))
+            name = f"node {key[1]!r}"
         elif g.get("data-source") is not None:
-            pair = (g.get("data-source"), g.get("data-target"))
-            n = sum(1 for k in edges if k[:2] == pair)
-            edges[(*pair, n)] = (text, role)
-            geometry[("edge", *pair, n)] = ET.tostring(g)
-    return (title.text or "") if title is not None else "", nodes, edges, geometry
+            ends = (g.get("data-source"), g.get("data-target"))
+            count = sum(1 for k in items if k[:3] == ("edge", *ends))
+            key = ("edge", *ends, count)
+            name = f"edge {ends[0]!r} -> {ends[1]!r}" + (f" (#{count + 1})" if count else "")
+        else:
+            continue
+        items[key] = _Item(name=name, title=text, role=role, markup=ET.tostring(g))
+    return (title.text or "") if title is not None else "", items
+
+
+def _listed(names: list[str]) -> str:
+    more = f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else ""
+    return ", ".join(names[:_SHOWN]) + more
 
 
 def describe_changes(expected: str, actual: str) -> list[str]:
-    """List the human-visible differences between two diagrams_lib SVGs."""
-    t0, n0, e0, g0 = _items(expected)
-    t1, n1, e1, g1 = _items(actual)
+    """List the human-visible differences between two diagrams_lib SVGs: what was added,
+    removed or relabelled, then what only moved or changed style (each name once)."""
+    t0, before = _items(expected)
+    t1, after = _items(actual)
     out = []
     if t0 != t1:
         out.append(f"title: {t0!r} -> {t1!r}")
-    for key in n0.keys() - n1.keys():
-        out.append(f"node {key!r} removed ({n0[key][0]!r})")
-    for key in n1.keys() - n0.keys():
-        out.append(f"node {key!r} added ({n1[key][0]!r})")
-    for key in n0.keys() & n1.keys():
-        (l0, r0), (l1, r1) = n0[key], n1[key]
-        if l0 != l1:
-            out.append(f"node {key!r}: label {l0!r} -> {l1!r}")
-        if r0 != r1:
-            out.append(f"node {key!r}: {r0 or 'no role'} -> {r1 or 'no role'}")
-    for key in e0.keys() - e1.keys():
-        out.append(f"edge {key[0]!r} -> {key[1]!r} removed")
-    for key in e1.keys() - e0.keys():
-        out.append(f"edge {key[0]!r} -> {key[1]!r} added")
-    for key in e0.keys() & e1.keys():
-        if e0[key] != e1[key]:
-            out.append(f"edge {key[0]!r} -> {key[1]!r}: {e0[key][0]!r} -> {e1[key][0]!r}")
-    if not out:
-        moved = sorted(str(k[1]) for k in g0.keys() & g1.keys() if g0[k] != g1[k])
-        if moved:
-            out.append(
-                "same nodes, edges and labels; geometry or style changed for: "
-                + ", ".join(moved[:12])
-                + (" ..." if len(moved) > 12 else "")
-            )
-        elif expected != actual:
-            out.append("same nodes, edges and labels; the page (size, theme, legend) changed")
-    return sorted(out)
+    for key in before.keys() - after.keys():
+        out.append(f"{before[key].name} removed ({before[key].title!r})")
+    for key in after.keys() - before.keys():
+        out.append(f"{after[key].name} added ({after[key].title!r})")
+    moved = []
+    for key in sorted(before.keys() & after.keys(), key=repr):
+        old, new = before[key], after[key]
+        said = False
+        if old.title != new.title:
+            what = "label " if key[0] == "node" else ""
+            out.append(f"{new.name}: {what}{old.title!r} -> {new.title!r}")
+            said = True
+        if old.role != new.role:
+            out.append(f"{new.name}: {old.role or 'no role'} -> {new.role or 'no role'}")
+            said = True
+        if not said and old.markup != new.markup:
+            moved.append(new.name)
+    out.sort()
+    if moved:
+        out.append(f"geometry or style changed for: {_listed(moved)}")
+    elif not out and expected != actual:
+        out.append("same nodes, edges and labels; the page (size, theme, legend) changed")
+    return out
+
+
+def _side_by_side(golden: Path, obtained: Path) -> str:
+    """A page showing the golden and the new picture next to each other."""
+    cells = "".join(
+        f"<figure><figcaption>{caption}: {html.escape(path.name)}</figcaption>"
+        f'<img src="{html.escape(path.name)}" alt="{caption}"></figure>'
+        for caption, path in (("expected", golden), ("obtained", obtained))
+    )
+    return (
+        "<!doctype html>\n<meta charset=utf-8>\n"
+        f"<title>{html.escape(golden.stem)}: golden and obtained</title>\n"
+        "<style>body{font-family:sans-serif;display:flex;gap:24px;align-items:flex-start}"
+        "figure{margin:0}img{max-width:48vw;border:1px solid #ccc}</style>\n"
+        f"{cells}\n"
+    )
+
+
+def _leftovers(golden: Path) -> tuple[Path, Path]:
+    stem = golden.with_suffix("")
+    return Path(f"{stem}.obtained.svg"), Path(f"{stem}.diff.html")
 
 
 def check_golden(actual: Any, golden: Path, *, regen: bool = False, **render_options) -> None:
     """Compare an SVG (or a graph, rendered with ``render_options``) with ``golden``.
 
-    Writes the golden when missing (and fails), or when ``regen`` and it differs.
+    Writes the golden when missing (and fails), or when ``regen`` and it differs. On a
+    difference, writes ``<name>.obtained.svg`` and ``<name>.diff.html`` beside the golden
+    and names both in the failure; they are removed once the two agree again.
     """
     from .api import render
     from .files import atomic_write
 
     svg = actual if isinstance(actual, str) else render(actual, **render_options)
     golden = Path(golden)
+    obtained, page = _leftovers(golden)
     if not golden.exists():
         golden.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(golden, svg)
         raise GoldenMismatch(f"{golden} did not exist; it was written: look at it, then rerun")
     expected = golden.read_text(encoding="utf-8")
-    if expected == svg:
+    if expected == svg or regen:
+        if expected != svg:
+            atomic_write(golden, svg)
+        obtained.unlink(missing_ok=True)
+        page.unlink(missing_ok=True)
         return
-    if regen:
-        atomic_write(golden, svg)
-        return
+    atomic_write(obtained, svg)
+    atomic_write(page, _side_by_side(golden, obtained))
     changes = "\n  ".join(describe_changes(expected, svg))
     raise GoldenMismatch(
-        f"{golden} differs:\n  {changes}\n(rerun with --diagrams-regen to "
-        "accept, after looking at the new picture)"
+        f"{golden} differs:\n  {changes}\n"
+        f"new picture: {obtained}\nside by side: {page}\n"
+        "(rerun with --diagrams-regen to accept, after looking at the new picture)"
     )
 
 

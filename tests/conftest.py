@@ -1,4 +1,5 @@
-"""Shared fixtures: goldens live in the top-level golden/ folder."""
+"""Shared fixtures: the project's goldens live in the top-level golden/ folder and are
+checked with the library's own ``diagram_golden`` fixture, as users check theirs."""
 
 from __future__ import annotations
 
@@ -10,20 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def original_datadir() -> Path:
-    """pytest-regressions keeps every golden file in ``golden/`` at the top level."""
+def diagram_golden_dir() -> Path:
+    """Every golden of this project is in ``golden/`` at the top level."""
     return ROOT / "golden"
-
-
-@pytest.fixture
-def golden_svg(file_regression):
-    """Compare an SVG string byte for byte with ``golden/<name>.svg``.
-
-    A missing golden is written and the test fails; ``pytest --force-regen``
-    rewrites goldens that differ (look at the picture before committing).
-    """
-
-    def check(svg: str, name: str) -> None:
-        file_regression.check(svg, extension=".svg", basename=name, binary=False, newline="\n")
-
-    return check

@@ -158,16 +158,16 @@ def test_every_engine_renders(engine):
     assert len(root.findall(".//s:g[@data-key]", NS)) == 6
 
 
-def test_golden_core(golden_svg):
-    golden_svg(dl.render(bug_hunt(), legend=True), "core-bug-hunt")
+def test_golden_core(diagram_golden):
+    diagram_golden(bug_hunt(), "core-bug-hunt", legend=True)
 
 
-def test_golden_core_dark_auto(golden_svg):
-    golden_svg(dl.render(bug_hunt(), theme="auto"), "core-bug-hunt-auto")
+def test_golden_core_dark_auto(diagram_golden):
+    diagram_golden(bug_hunt(), "core-bug-hunt-auto", theme="auto")
 
 
-def test_golden_awkward(golden_svg):
-    golden_svg(dl.render(awkward_keys()), "core-awkward-keys")
+def test_golden_awkward(diagram_golden):
+    diagram_golden(awkward_keys(), "core-awkward-keys")
 
 
 def test_hidden_labels_still_name_the_node_and_empty_nodes_are_decorative():

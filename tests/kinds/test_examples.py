@@ -13,8 +13,8 @@ def module(kind: str):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_golden(kind, golden_svg):
-    golden_svg(dl.render(module(kind).example()), f"kind-{kind}")
+def test_golden(kind, diagram_golden):
+    diagram_golden(module(kind).example(), f"kind-{kind}")
 
 
 @pytest.mark.parametrize("kind", KINDS)
