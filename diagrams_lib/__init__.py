@@ -23,10 +23,12 @@ from .errors import (
     EngineError,
     EngineNotFoundError,
     LayoutTimeoutError,
+    OutputError,
     UnknownOptionError,
     UnknownRoleError,
     ValidationError,
 )
+from .files import write_atomic
 from .theme import DARK, LIGHT, THEMES, EdgeStyle, NodeStyle, Theme, get_theme
 
 __version__ = "0.1.0"
@@ -45,6 +47,7 @@ __all__ = [
     "EngineNotFoundError",
     "LayoutTimeoutError",
     "NodeStyle",
+    "OutputError",
     "Theme",
     "UnknownOptionError",
     "UnknownRoleError",
@@ -58,4 +61,5 @@ __all__ = [
     "render",
     "save",
     "to_dot",
+    "write_atomic",
 ]

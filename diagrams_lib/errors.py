@@ -17,6 +17,7 @@ __all__ = [
     "EngineError",
     "EngineNotFoundError",
     "LayoutTimeoutError",
+    "OutputError",
     "UnknownOptionError",
     "UnknownRoleError",
     "ValidationError",
@@ -57,3 +58,11 @@ class LayoutTimeoutError(EngineError, TimeoutError):
 
 class DotParseError(ValidationError):
     """DOT text could not be parsed."""
+
+
+class OutputError(DiagramError, OSError):
+    """A file could not be written: a read-only folder, a folder in the way, a full disk...
+
+    The message names the file asked for (and, for a symbolic link, the file it points
+    at) and the reason; ``errno`` is the operating system's code, as on any ``OSError``.
+    """

@@ -7,6 +7,7 @@ table in ``docs/errors.md`` from the same cases and the messages they really giv
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,13 @@ def kind(name: str) -> Callable[..., Any]:
     import importlib
 
     return getattr(importlib.import_module(f"diagrams_lib.kinds.{name}"), name)
+
+
+def made(path: str, what: str) -> str:
+    """Create ``what`` ("folder" or "link loop") at ``path``, in the current folder."""
+    if not os.path.lexists(path):
+        os.mkdir(path) if what == "folder" else os.symlink(path, path)
+    return path
 
 
 def untitled() -> nx.DiGraph:
@@ -134,6 +142,12 @@ CASES: list[Case] = [
     Case("save-folder", "save() into a missing folder",
          lambda: dl.save(titled(), "no/such/folder/f.svg"), dl.ValidationError,
          "no/such/folder"),
+    Case("save-onto-folder", "save() onto a path that is a folder",
+         lambda: dl.save(titled(), made("figure.svg", "folder")), dl.OutputError,
+         "cannot write 'figure.svg'"),
+    Case("save-link-loop", "save() onto a symbolic link that points at itself",
+         lambda: dl.save(titled(), made("loop.svg", "link loop")), dl.OutputError,
+         "cannot write 'loop.svg'"),
     Case("dot-syntax", "from_dot() on text that is not DOT",
          lambda: dl.from_dot("digraph { a -> "), dl.DotParseError, "not valid DOT"),
     Case("dot-missing-file", "read_dot() on a missing file",

@@ -24,6 +24,11 @@ and its subclasses), so `except ValueError` works too. Messages name the node, e
 attribute, option or file at fault. Nothing is written when an error is raised:
 `save` and the report build replace files only after everything rendered.
 
+A file that cannot be written gets `OutputError`, which is also an `OSError` (with its
+`errno`): the message names the file you asked for, never a temporary file, and says
+why, e.g. for a read-only folder that the folder must be writable, since the new file
+is written beside the old one and renamed over it.
+
 This table is generated from the test cases in `tests/bad_inputs.py`
 (`python tools/gen_errors_doc.py`), and a test checks it is current: each row is a
 real call and the message it really gives.
