@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from diagrams_lib.files import atomic_write  # noqa: E402
+from diagrams_lib import write_atomic  # noqa: E402
 from tests.bad_inputs import CASES  # noqa: E402
 
 HEAD = """# Bad input and the errors it gets
@@ -63,5 +63,5 @@ def render_doc() -> str:
 
 
 if __name__ == "__main__":
-    atomic_write(ROOT / "docs" / "errors.md", render_doc())
+    write_atomic(ROOT / "docs" / "errors.md", render_doc())
     print(f"wrote docs/errors.md ({len(CASES)} cases)")
