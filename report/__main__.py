@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from diagrams_lib import OutputError
 from report.build import ROOT, ReportError, build, check, write
 
 HTML_DIR = ROOT / "build" / "report"
@@ -92,7 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if show:
         show(f"writing {args.out}…")
-    changed = write(output, out_dir=args.out)
+    try:
+        changed = write(output, out_dir=args.out)
+    except OSError as exc:  # dl.OutputError too: it names the file
+        reason = exc if isinstance(exc, OutputError) else exc.strerror or exc
+        print(f"report: error: cannot write the report to {str(args.out)!r}: {reason}",
+              file=sys.stderr)  # fmt: skip
+        return 2
     print(f"report: wrote {len(changed)} changed of {len(output.files)} files to {args.out}")
     return 0
 

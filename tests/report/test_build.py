@@ -251,3 +251,13 @@ def test_check_is_not_fooled_by_a_cached_figure_edited_like_docs(tmp_path, monke
     capsys.readouterr()
     assert main(["--check", "--out", str(out_dir)]) == 1
     assert "docs/figures/codesign.svg is out of date" in capsys.readouterr().err
+
+
+def test_a_report_that_cannot_be_written_is_an_error_naming_the_folder(tmp_path, capsys):
+    from report.__main__ import main
+
+    (tmp_path / "notes.txt").write_text("a file where a folder should be")
+    out_dir = tmp_path / "notes.txt" / "docs"
+    assert main(["--out", str(out_dir)]) == 2
+    error = capsys.readouterr().err
+    assert f"cannot write the report to {str(out_dir)!r}: Not a directory" in error
