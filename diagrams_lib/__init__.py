@@ -24,10 +24,12 @@ from .errors import (
     EngineError,
     EngineNotFoundError,
     LayoutTimeoutError,
+    OutputError,
     UnknownOptionError,
     UnknownRoleError,
     ValidationError,
 )
+from .files import write_atomic
 from .size import NodeMeasure, measure_node, node_size
 from .theme import DARK, LIGHT, THEMES, EdgeStyle, NodeStyle, Theme, get_theme
 
@@ -49,6 +51,7 @@ __all__ = [
     "LayoutTimeoutError",
     "NodeMeasure",
     "NodeStyle",
+    "OutputError",
     "Theme",
     "UnknownOptionError",
     "UnknownRoleError",
@@ -63,4 +66,5 @@ __all__ = [
     "render",
     "save",
     "to_dot",
+    "write_atomic",
 ]

@@ -18,7 +18,7 @@ from typing import Any
 from .dot import geometry_dot, layout_program, styled_dot
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
-from .files import atomic_write
+from .files import write_atomic
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
@@ -172,5 +172,5 @@ def save(
             f"cannot save {str(target)!r}: folder {str(target.parent)!r} does not exist"
         )
     text = render(g, **options) if fmt == "svg" else to_dot(g, **options)
-    atomic_write(target, text)
+    write_atomic(target, text)
     return target

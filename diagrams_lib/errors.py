@@ -18,6 +18,7 @@ __all__ = [
     "EngineError",
     "EngineNotFoundError",
     "LayoutTimeoutError",
+    "OutputError",
     "UnknownOptionError",
     "UnknownRoleError",
     "ValidationError",
@@ -63,3 +64,11 @@ class DotParseError(ValidationError):
 class DiagramWarning(UserWarning):
     """Something in the input was not drawn as given (an attribute the library does not
     draw, a value it had to change); the message names it and where it appeared."""
+
+
+class OutputError(DiagramError, OSError):
+    """A file could not be written: a read-only folder, a folder in the way, a full disk...
+
+    The message names the file asked for (and, for a symbolic link, the file it points
+    at) and the reason; ``errno`` is the operating system's code, as on any ``OSError``.
+    """

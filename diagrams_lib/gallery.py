@@ -15,7 +15,7 @@ import textwrap
 from pathlib import Path
 
 from .api import render
-from .files import atomic_write
+from .files import write_atomic
 from .model import KINDS
 
 __all__ = ["build_gallery", "main"]
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     (args.out / "gallery").mkdir(parents=True, exist_ok=True)
     for rel in stale:
-        atomic_write(args.out / rel, files[rel])
+        write_atomic(args.out / rel, files[rel])
     print(f"gallery: wrote {len(stale)} changed of {len(files)} files to {args.out}")
     return 0
 

@@ -142,24 +142,24 @@ def check_golden(actual: Any, golden: Path, *, regen: bool = False, **render_opt
     and names both in the failure; they are removed once the two agree again.
     """
     from .api import render
-    from .files import atomic_write
+    from .files import write_atomic
 
     svg = actual if isinstance(actual, str) else render(actual, **render_options)
     golden = Path(golden)
     obtained, page = _leftovers(golden)
     if not golden.exists():
         golden.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(golden, svg)
+        write_atomic(golden, svg)
         raise GoldenMismatch(f"{golden} did not exist; it was written: look at it, then rerun")
     expected = golden.read_text(encoding="utf-8")
     if expected == svg or regen:
         if expected != svg:
-            atomic_write(golden, svg)
+            write_atomic(golden, svg)
         obtained.unlink(missing_ok=True)
         page.unlink(missing_ok=True)
         return
-    atomic_write(obtained, svg)
-    atomic_write(page, _side_by_side(golden, obtained))
+    write_atomic(obtained, svg)
+    write_atomic(page, _side_by_side(golden, obtained))
     changes = "\n  ".join(describe_changes(expected, svg))
     raise GoldenMismatch(
         f"{golden} differs:\n  {changes}\n"

@@ -1,6 +1,9 @@
 """``python -m report``: build the report; ``--check`` fails if the committed one is stale;
 ``--html`` also writes it as one HTML page (``build/report/index.html`` + ``figures/``).
 
+``--check`` lays out every figure afresh, without the figure cache, and compares the
+committed files byte for byte with the result.
+
 On a terminal, progress goes to stderr; piped or redirected, only the result is printed.
 """
 
@@ -13,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from diagrams_lib import OutputError
 from report.build import ROOT, ReportError, build, check, write
 
 HTML_DIR = ROOT / "build" / "report"
@@ -34,15 +38,15 @@ def _progress(stream: TextIO) -> Callable[..., None] | None:
     return show
 
 
-def _build(show: Callable[..., None] | None):
+def _build(show: Callable[..., None] | None, *, use_cache: bool = True):
     """Build the report, reporting each figure if ``build`` takes a ``progress`` hook,
     else each stage."""
     if show is None:
-        return build()
+        return build(use_cache=use_cache)
     if "progress" in inspect.signature(build).parameters:
-        return build(progress=show)
+        return build(use_cache=use_cache, progress=show)
     show("building figures…")
-    return build()
+    return build(use_cache=use_cache)
 
 
 def _write_html(output, *, out_dir: Path, show: Callable[..., None] | None) -> None:
@@ -85,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     show = _progress(sys.stderr)
     try:
-        output = _build(show)
+        output = _build(show, use_cache=not args.check)  # --check trusts no cache
         if args.html is not None:
             _write_html(output, out_dir=args.html, show=show)
     except ReportError as exc:
@@ -102,7 +106,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if show:
         show(f"writing {args.out}…")
-    changed = write(output, out_dir=args.out)
+    try:
+        changed = write(output, out_dir=args.out)
+    except OSError as exc:  # dl.OutputError too: it names the file
+        reason = exc if isinstance(exc, OutputError) else exc.strerror or exc
+        print(f"report: error: cannot write the report to {str(args.out)!r}: {reason}",
+              file=sys.stderr)  # fmt: skip
+        return 2
     print(f"report: wrote {len(changed)} changed of {len(output.files)} files to {args.out}")
     return 0
 

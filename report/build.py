@@ -1,8 +1,10 @@
 """Assemble the report: sections + figures -> ``docs/gpt-4.5-pretraining.md`` and SVGs.
 
 Everything is built in memory first; files are written only when every figure
-rendered, each through an atomic rename, so a failing figure leaves the previous
-report untouched and the error names the figure.
+rendered, so a failing figure leaves the previous report untouched and the error
+names the figure. The files are then swapped in as one set (:mod:`report.publish`):
+a build killed while writing leaves the old report, or the new one once the next
+build has finished the swap; never a mix.
 
 Figures come from a cache (:mod:`report.cache`, in ``build/cache/``) when nothing they
 depend on changed; the others are laid out in parallel, one process per core, when
@@ -23,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import diagrams_lib as dl
-from diagrams_lib.files import atomic_write
 from report.cache import FigureCache
+from report.publish import STAGING, publish, recover
 
 __all__ = ["ROOT", "Output", "ReportError", "build", "check", "write"]
 
@@ -274,33 +276,60 @@ def build(
     return Output(files, rendered=tuple(rendered))
 
 
-def write(output: Output, *, out_dir: Path) -> list[str]:
-    """Write every file atomically; remove figures no longer in the report.
-    Returns the relative paths that changed."""
-    (out_dir / FIGURE_DIR).mkdir(parents=True, exist_ok=True)
-    changed = []
+def _compare(output: Output, out_dir: Path) -> list[tuple[str, str]]:
+    """``(relative path, how it differs)`` for each file of ``out_dir`` that is not, byte
+    for byte, what ``output`` holds: ``missing``, ``crlf`` (the same but for CRLF line
+    ends), ``changed``, or ``extra`` (in the figures folder but not in the report)."""
+    differences = []
     for rel, text in sorted(output.files.items()):
         path = out_dir / rel
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            atomic_write(path, text)
-            changed.append(rel)
-    for old in sorted((out_dir / FIGURE_DIR).glob("*.svg")):
-        if f"{FIGURE_DIR}/{old.name}" not in output.files:
-            old.unlink()
-            changed.append(f"{FIGURE_DIR}/{old.name} (removed)")
+        expected = text.encode("utf-8")
+        if not path.is_file():
+            differences.append((rel, "missing"))
+        elif (data := path.read_bytes()) != expected:
+            crlf = b"\r\n" in data and data.replace(b"\r\n", b"\n") == expected
+            differences.append((rel, "crlf" if crlf else "changed"))
+    folder = out_dir / FIGURE_DIR
+    for old in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        rel = old.relative_to(out_dir).as_posix()
+        if old.is_file() and rel not in output.files:
+            differences.append((rel, "extra"))
+    return differences
+
+
+def write(output: Output, *, out_dir: Path) -> list[str]:
+    """Make ``out_dir`` hold the report's files, replaced all at once or not at all.
+
+    The markdown and the figures folder are swapped in through a staging folder (see
+    :mod:`report.publish`), which first finishes or drops what a killed build left;
+    other files of ``out_dir`` are never touched. Nothing is written when nothing
+    changed. Returns the relative paths that changed.
+    """
+    recover(out_dir)
+    changed = [rel + (" (removed)" if how == "extra" else "")
+               for rel, how in _compare(output, out_dir)]  # fmt: skip
+    if changed:
+        publish(output.files, out_dir=out_dir, folders=[FIGURE_DIR])
     return changed
 
 
 def check(output: Output, *, out_dir: Path) -> list[str]:
-    """Return the problems that make the committed report stale (empty: up to date)."""
+    """Return the problems that make the committed report stale (empty: up to date).
+
+    Files are compared byte for byte, so CRLF line ends are stale too. ``output`` should
+    come from ``build(use_cache=False)``: the cache must not vouch for the files it is
+    checked against.
+    """
     problems = []
-    for rel, text in sorted(output.files.items()):
-        path = out_dir / rel
-        if not path.exists():
-            problems.append(f"{path.relative_to(out_dir.parent)} is missing")
-        elif path.read_text(encoding="utf-8") != text:
-            problems.append(f"{path.relative_to(out_dir.parent)} is out of date")
-    for old in sorted((out_dir / FIGURE_DIR).glob("*.svg")):
-        if f"{FIGURE_DIR}/{old.name}" not in output.files:
-            problems.append(f"{old.relative_to(out_dir.parent)} is no longer in the report")
+    if (out_dir / STAGING).exists():
+        problems.append(f"{_shown(out_dir / STAGING, out_dir)} is left by an interrupted build")
+    messages = {"missing": "is missing", "changed": "is out of date",
+                "crlf": "has CRLF line ends (the report is written with LF)",
+                "extra": "is no longer in the report"}  # fmt: skip
+    for rel, how in _compare(output, out_dir):
+        problems.append(f"{_shown(out_dir / rel, out_dir)} {messages[how]}")
     return problems
+
+
+def _shown(path: Path, out_dir: Path) -> str:
+    return path.relative_to(out_dir.parent).as_posix()

@@ -11,7 +11,8 @@ An entry's key is the SHA-256 of everything the SVG depends on:
 
 Entries are files ``<key>.svg`` in one folder (``build/cache/`` for the report), written
 atomically; the first line holds a checksum of the rest, so a damaged entry is a miss,
-never a wrong figure.
+never a wrong figure. The checksum catches damage, not an edit made on purpose (anyone
+can recompute it), which is why ``python -m report --check`` never uses the cache.
 
 >>> import networkx as nx, tempfile
 >>> cache = FigureCache(tempfile.mkdtemp())
@@ -29,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -169,15 +169,8 @@ class FigureCache:
         data = f"{_MAGIC}{_digest(body)}\n".encode("ascii") + body
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, self.path(key))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
+            dl.write_atomic(self.path(key), data)
+        except OSError:  # dl.OutputError is one too
             return  # read-only checkout, full disk...: the build still works, only slower
 
 

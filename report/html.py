@@ -28,7 +28,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from diagrams_lib.files import atomic_write
+from diagrams_lib import write_atomic
 from report.build import FIGURE_DIR, REPORT_NAME, ReportError
 
 __all__ = ["PAGE_NAME", "build_html", "slugify", "to_html", "write_html"]
@@ -268,7 +268,7 @@ def write_html(files: Mapping[str, str], *, out_dir: Path) -> list[str]:
         path = out_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            atomic_write(path, text)
+            write_atomic(path, text)
             changed.append(rel)
     for old in sorted((out_dir / FIGURE_DIR).glob("*.svg")):
         if f"{FIGURE_DIR}/{old.name}" not in files:

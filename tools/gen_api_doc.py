@@ -15,7 +15,6 @@ sys.path.insert(0, str(ROOT))
 
 import diagrams_lib as dl  # noqa: E402
 from diagrams_lib import kinds, testing  # noqa: E402
-from diagrams_lib.files import atomic_write  # noqa: E402
 from diagrams_lib.kinds import axis  # noqa: E402
 
 INTRO = """# API reference
@@ -104,5 +103,5 @@ def render_doc() -> str:
 
 
 if __name__ == "__main__":
-    atomic_write(ROOT / "docs" / "api.md", render_doc())
+    dl.write_atomic(ROOT / "docs" / "api.md", render_doc())
     print("wrote docs/api.md")

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from diagrams_lib.files import atomic_write  # noqa: E402
+from diagrams_lib import write_atomic  # noqa: E402
 from tests.bad_inputs import CASES  # noqa: E402
 
 HEAD = """# Bad input and the errors it gets
@@ -23,6 +23,11 @@ also derives from `TypeError` (`DiagramTypeError`) or `ValueError` (`ValidationE
 and its subclasses), so `except ValueError` works too. Messages name the node, edge,
 attribute, option or file at fault. Nothing is written when an error is raised:
 `save` and the report build replace files only after everything rendered.
+
+A file that cannot be written gets `OutputError`, which is also an `OSError` (with its
+`errno`): the message names the file you asked for, never a temporary file, and says
+why, e.g. for a read-only folder that the folder must be writable, since the new file
+is written beside the old one and renamed over it.
 
 This table is generated from the test cases in `tests/bad_inputs.py`
 (`python tools/gen_errors_doc.py`), and a test checks it is current: each row is a
@@ -57,5 +62,5 @@ def render_doc() -> str:
 
 
 if __name__ == "__main__":
-    atomic_write(ROOT / "docs" / "errors.md", render_doc())
+    write_atomic(ROOT / "docs" / "errors.md", render_doc())
     print(f"wrote docs/errors.md ({len(CASES)} cases)")

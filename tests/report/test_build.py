@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from report.build import REPORT_NAME, ReportError, build, check, write
+from report.build import REPORT_NAME, Output, ReportError, build, check, write
+from report.publish import STAGING, recover
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -35,7 +38,7 @@ def text() -> str:
 
 
 def test_report_is_up_to_date():
-    problems = check(build(), out_dir=DOCS)
+    problems = check(build(use_cache=False), out_dir=DOCS)
     assert not problems, "run `make report`: " + "; ".join(problems)
 
 
@@ -155,26 +158,90 @@ def test_failing_figure_names_itself_and_leaves_the_old_report(tmp_path):
     assert {p: p.read_bytes() for p in out_dir.rglob("*") if p.is_file()} == before
 
 
-def test_interrupted_write_leaves_every_file_whole(tmp_path, monkeypatch):
-    import report.build as rb
+# A build that dies by SIGKILL at the n-th rename it makes (n = 0: never), staging
+# files and swapping them in alike; it prints how many renames it made.
+KILLED_WRITE = """
+import json, os, signal, sys
+from pathlib import Path
+from report.build import Output, write
+files, out_dir, kill_at = json.loads(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+renames = 0
+real_replace = os.replace
+def replace(src, dst):
+    global renames
+    renames += 1
+    if renames == kill_at:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real_replace(src, dst)
+os.replace = replace
+write(Output(files), out_dir=out_dir)
+print(renames)
+"""
 
-    out_dir = tmp_path / "docs"
-    write(build(**small_report(tmp_path)), out_dir=out_dir)
-    old = (out_dir / REPORT_NAME).read_text()
-    changed = build(**small_report(tmp_path))
-    changed.files[REPORT_NAME] = old + "\nnew paragraph\n"
-    changed.files["figures/a.svg"] = changed.files["figures/a.svg"].replace("a1", "A1")
-    calls = []
+OLD_SET = {
+    REPORT_NAME: "Old: ![](figures/a.svg) ![](figures/b.svg)\n",
+    "figures/a.svg": "<svg>old a</svg>\n",
+    "figures/b.svg": "<svg>old b</svg>\n",
+}
+NEW_SET = {
+    REPORT_NAME: "New: ![](figures/a.svg) ![](figures/c.svg)\n",
+    "figures/a.svg": "<svg>new a</svg>\n",
+    "figures/c.svg": "<svg>new c</svg>\n",
+}
 
-    def dying_write(path, text):
-        calls.append(path)
-        raise KeyboardInterrupt("killed mid-build")
 
-    monkeypatch.setattr(rb, "atomic_write", dying_write)
-    with pytest.raises(KeyboardInterrupt):
-        write(changed, out_dir=out_dir)
-    assert calls and (out_dir / REPORT_NAME).read_text() == old
-    assert not [p for p in out_dir.rglob("*.tmp")]
+def killed_write(files: dict, out_dir: Path, kill_at: int) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", KILLED_WRITE, json.dumps(files), str(out_dir), str(kill_at)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def docs_with_old_report(folder: Path) -> Path:
+    """docs/ with the old report in it, and files of its own the report must not touch."""
+    out_dir = folder / "docs"
+    write(Output(OLD_SET), out_dir=out_dir)
+    (out_dir / "guide.md").write_text("not the report's\n")
+    (out_dir / "gallery").mkdir()
+    (out_dir / "gallery" / "flow.svg").write_text("<svg>gallery</svg>\n")
+    return out_dir
+
+
+def snapshot(out_dir: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out_dir).as_posix(): p.read_bytes()
+        for p in sorted(out_dir.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_build_killed_at_any_rename_leaves_the_old_set_or_the_new_one(tmp_path):
+    own = {"guide.md": b"not the report's\n", "gallery/flow.svg": b"<svg>gallery</svg>\n"}
+    old = {**own, **{rel: text.encode() for rel, text in OLD_SET.items()}}
+    new = {**own, **{rel: text.encode() for rel, text in NEW_SET.items()}}
+    done = killed_write(NEW_SET, docs_with_old_report(tmp_path / "count"), 0)
+    assert done.returncode == 0, done.stderr
+    outcomes = []
+    for kill_at in range(1, int(done.stdout) + 1):
+        out_dir = docs_with_old_report(tmp_path / str(kill_at))
+        assert killed_write(NEW_SET, out_dir, kill_at).returncode == -signal.SIGKILL
+        if (out_dir / STAGING).exists():
+            assert any("interrupted build" in p for p in check(Output(NEW_SET), out_dir=out_dir))
+        recover(out_dir)  # what the next build does first
+        after = snapshot(out_dir)
+        assert after in (old, new), f"killed at rename {kill_at}: a mix {sorted(after)}"
+        outcomes.append("old" if after == old else "new")
+        assert write(Output(NEW_SET), out_dir=out_dir) == (
+            []
+            if after == new
+            else ["figures/a.svg", "figures/c.svg", REPORT_NAME, "figures/b.svg (removed)"]
+        )
+        assert snapshot(out_dir) == new and not (out_dir / STAGING).exists()
+    # killed while staging: the old set; killed once committed, while swapping: the new
+    assert outcomes == sorted(outcomes, reverse=True) and {"old", "new"} == set(outcomes)
 
 
 def test_unknown_reference_and_missing_texts_are_named(tmp_path):
@@ -194,3 +261,45 @@ def test_check_mode_names_the_stale_file(tmp_path):
     done = subprocess.run(code, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 1
     assert "figures/codesign.svg is out of date" in done.stderr
+
+
+def test_check_catches_crlf_line_ends(tmp_path):
+    report = small_report(tmp_path)
+    out_dir = tmp_path / "docs"
+    write(build(**report), out_dir=out_dir)
+    assert check(build(**report), out_dir=out_dir) == []
+    markdown = out_dir / REPORT_NAME
+    markdown.write_bytes(markdown.read_bytes().replace(b"\n", b"\r\n"))
+    assert check(build(**report), out_dir=out_dir) == [
+        f"docs/{REPORT_NAME} has CRLF line ends (the report is written with LF)"
+    ]
+
+
+def test_check_is_not_fooled_by_a_cached_figure_edited_like_docs(tmp_path, monkeypatch, capsys):
+    import report.build as rb
+    import report.cache as rc
+    from report.__main__ import main
+
+    monkeypatch.setattr(rb, "CACHE_DIR", tmp_path / "cache")
+    out_dir = tmp_path / "docs"
+    shutil.copytree(DOCS, out_dir)
+    assert main(["--out", str(out_dir)]) == 0  # fills the cache; docs/ is up to date
+    entry = next(p for p in (tmp_path / "cache").glob("*.svg") if "fig-codesign" in p.read_text())
+    body = entry.read_bytes().partition(b"\n")[2].replace(b"Systems", b"Sistems")
+    entry.write_bytes(f"{rc._MAGIC}{rc._digest(body)}\n".encode() + body)  # a valid entry
+    svg = out_dir / "figures" / "codesign.svg"
+    svg.write_text(svg.read_text().replace("Systems", "Sistems"))
+    assert "Sistems" in build().files["figures/codesign.svg"]  # the cache now vouches for it
+    capsys.readouterr()
+    assert main(["--check", "--out", str(out_dir)]) == 1
+    assert "docs/figures/codesign.svg is out of date" in capsys.readouterr().err
+
+
+def test_a_report_that_cannot_be_written_is_an_error_naming_the_folder(tmp_path, capsys):
+    from report.__main__ import main
+
+    (tmp_path / "notes.txt").write_text("a file where a folder should be")
+    out_dir = tmp_path / "notes.txt" / "docs"
+    assert main(["--out", str(out_dir)]) == 2
+    error = capsys.readouterr().err
+    assert f"cannot write the report to {str(out_dir)!r}: Not a directory" in error
