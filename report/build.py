@@ -26,7 +26,7 @@ import diagrams_lib as dl
 from diagrams_lib.files import atomic_write
 from report.cache import FigureCache
 
-__all__ = ["ROOT", "Output", "ReportError", "build", "check", "write"]
+__all__ = ["ROOT", "Output", "ReportError", "build", "check", "prose_words", "write"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "build" / "cache"
@@ -70,10 +70,18 @@ def _toc(markdown: str) -> str:
     return "## Contents\n\n" + "\n".join(lines)
 
 
-def _reading_time(markdown: str) -> str:
+def prose_words(markdown: str) -> int:
+    """Words a reader reads through: not the figure descriptions, tables (the glossary,
+    the sources), image alt texts, link targets or the contents list."""
     prose = re.sub(r"<details>.*?</details>", "", markdown, flags=re.S)
-    words = len(re.findall(r"[A-Za-z0-9'’-]+", prose))
-    return f"about {math.ceil(words / WORDS_PER_MINUTE)} minutes ({words:,} words)"
+    prose = re.sub(r"^(\||!\[|- \[.*\]\(#).*$", "", prose, flags=re.M)
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)
+    return len(re.findall(r"[A-Za-z0-9'’-]+", prose))
+
+
+def _reading_time(markdown: str) -> str:
+    words = prose_words(markdown)
+    return f"about {math.ceil(words / WORDS_PER_MINUTE)} minutes ({words:,} words of prose)"
 
 
 def _figure_block(number: int, name: str, meta: dict) -> str:
@@ -222,7 +230,7 @@ def build(*, figures: dict[str, Callable] | None = None, sections: Path = SECTIO
         if name not in texts:
             raise ReportError(f"figure {name!r} has no entry in {texts_path.name}")
         if name not in figures:
-            raise ReportError(f"figure {name!r} has no function in report/figures.py")
+            raise ReportError(f"figure {name!r} has no function in report.figures")
         numbers[name] = len(numbers) + 1
     graphs = {}
     for name in order:
