@@ -38,7 +38,7 @@ def torch_sum() -> nx.Graph:
     """From several symptoms, through a vote, to the one unlikely cause and its fix."""
     when = {"label": "About 40% into the run", "outcome": "open",
             "note": "Captions unclear (min 24)", "edge": "when"}  # fmt: skip
-    fix = {"label": "Fix cleared every open issue", "outcome": "confirmed",
+    fix = {"label": "Fix cleared every open problem", "outcome": "confirmed",
            "edge": "found, fixed", "children": [when]}  # fmt: skip
     effect = {"label": "Illegal memory access", "outcome": "confirmed",
               "note": "About once every 100 to 1,000 steps", "edge": "causes",
