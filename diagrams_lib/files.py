@@ -65,8 +65,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     elif not isinstance(data, (bytes, bytearray, memoryview)):
-        raise DiagramTypeError(f"can only write str or bytes to {str(path)!r}, "
-                               f"not {type(data).__name__}")  # fmt: skip
+        raise DiagramTypeError(
+            f"can only write str or bytes to {str(path)!r}, not {type(data).__name__}"
+        )
     given = Path(path)
     target = _resolve(given)
     try:
@@ -123,8 +124,11 @@ def _remove_leftovers(target: Path) -> None:
         return
     prefix = f".{target.name}."
     with os.scandir(target.parent) as entries:
-        names = [e.name for e in entries if e.name.startswith(prefix)
-                 and _TEMP_TAIL.fullmatch(e.name.removeprefix(prefix))]  # fmt: skip
+        names = [
+            e.name
+            for e in entries
+            if e.name.startswith(prefix) and _TEMP_TAIL.fullmatch(e.name.removeprefix(prefix))
+        ]
     for name in names:
         leftover = target.parent / name
         try:
@@ -148,8 +152,10 @@ def _error(given: Path, target: Path, exc: OSError) -> OutputError:
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         folder = str(target.parent) or "."
-        reason += (f": the folder {folder!r} must be writable, as the new file is written "
-                   "beside the old one and renamed over it")  # fmt: skip
+        reason += (
+            f": the folder {folder!r} must be writable, as the new file is written "
+            "beside the old one and renamed over it"
+        )
     elif exc.errno == errno.EISDIR:
         reason = "it is a folder"
     error = OutputError(f"cannot write {where}: {reason}")

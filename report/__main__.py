@@ -110,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         changed = write(output, out_dir=args.out)
     except OSError as exc:  # dl.OutputError too: it names the file
         reason = exc if isinstance(exc, OutputError) else exc.strerror or exc
-        print(f"report: error: cannot write the report to {str(args.out)!r}: {reason}",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"report: error: cannot write the report to {str(args.out)!r}: {reason}",
+            file=sys.stderr,
+        )
         return 2
     print(f"report: wrote {len(changed)} changed of {len(output.files)} files to {args.out}")
     return 0

@@ -28,7 +28,7 @@ import diagrams_lib as dl
 from report.cache import FigureCache
 from report.publish import STAGING, publish, recover
 
-__all__ = ["ROOT", "Output", "ReportError", "build", "check", "write"]
+__all__ = ["ROOT", "Output", "ReportError", "build", "check", "prose_words", "write"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "build" / "cache"
@@ -72,10 +72,18 @@ def _toc(markdown: str) -> str:
     return "## Contents\n\n" + "\n".join(lines)
 
 
-def _reading_time(markdown: str) -> str:
+def prose_words(markdown: str) -> int:
+    """Words a reader reads through: not the figure descriptions, tables (the glossary,
+    the sources), image alt texts, link targets or the contents list."""
     prose = re.sub(r"<details>.*?</details>", "", markdown, flags=re.S)
-    words = len(re.findall(r"[A-Za-z0-9'’-]+", prose))
-    return f"about {math.ceil(words / WORDS_PER_MINUTE)} minutes ({words:,} words)"
+    prose = re.sub(r"^(\||!\[|- \[.*\]\(#).*$", "", prose, flags=re.M)
+    prose = re.sub(r"\]\([^)]*\)", "]", prose)
+    return len(re.findall(r"[A-Za-z0-9'’-]+", prose))
+
+
+def _reading_time(markdown: str) -> str:
+    words = prose_words(markdown)
+    return f"about {math.ceil(words / WORDS_PER_MINUTE)} minutes ({words:,} words of prose)"
 
 
 def _figure_block(number: int, name: str, meta: dict) -> str:
@@ -242,7 +250,7 @@ def build(
         if name not in texts:
             raise ReportError(f"figure {name!r} has no entry in {texts_path.name}")
         if name not in figures:
-            raise ReportError(f"figure {name!r} has no function in report/figures.py")
+            raise ReportError(f"figure {name!r} has no function in report.figures")
         numbers[name] = len(numbers) + 1
     graphs = {}
     for name in order:
@@ -306,8 +314,9 @@ def write(output: Output, *, out_dir: Path) -> list[str]:
     changed. Returns the relative paths that changed.
     """
     recover(out_dir)
-    changed = [rel + (" (removed)" if how == "extra" else "")
-               for rel, how in _compare(output, out_dir)]  # fmt: skip
+    changed = [
+        rel + (" (removed)" if how == "extra" else "") for rel, how in _compare(output, out_dir)
+    ]
     if changed:
         publish(output.files, out_dir=out_dir, folders=[FIGURE_DIR])
     return changed
@@ -323,9 +332,12 @@ def check(output: Output, *, out_dir: Path) -> list[str]:
     problems = []
     if (out_dir / STAGING).exists():
         problems.append(f"{_shown(out_dir / STAGING, out_dir)} is left by an interrupted build")
-    messages = {"missing": "is missing", "changed": "is out of date",
-                "crlf": "has CRLF line ends (the report is written with LF)",
-                "extra": "is no longer in the report"}  # fmt: skip
+    messages = {
+        "missing": "is missing",
+        "changed": "is out of date",
+        "crlf": "has CRLF line ends (the report is written with LF)",
+        "extra": "is no longer in the report",
+    }
     for rel, how in _compare(output, out_dir):
         problems.append(f"{_shown(out_dir / rel, out_dir)} {messages[how]}")
     return problems

@@ -52,8 +52,9 @@ COMPLETE = "COMPLETE"
 _OLD = ".old"  # inside the staging folder: the folders swapped out
 
 
-def publish(files: Mapping[str, str | bytes], *, out_dir: Path,
-            folders: Iterable[str] = ()) -> None:  # fmt: skip
+def publish(
+    files: Mapping[str, str | bytes], *, out_dir: Path, folders: Iterable[str] = ()
+) -> None:
     """Make ``files`` (relative path -> content) the set in ``out_dir``, all at once.
 
     ``folders`` names the top-level folders the set owns whole: their old contents

@@ -89,8 +89,13 @@ dl.save(g, sys.argv[1])
 
 
 def blocked_save(target: Path) -> subprocess.Popen:
-    child = subprocess.Popen([sys.executable, "-c", BLOCKED_SAVE, str(target)], cwd=ROOT,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", BLOCKED_SAVE, str(target)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline() == "writing\n"
     return child
 

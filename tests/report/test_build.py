@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -13,7 +14,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from report.build import REPORT_NAME, Output, ReportError, build, check, write
+from report.build import (
+    REPORT_NAME,
+    WORDS_PER_MINUTE,
+    Output,
+    ReportError,
+    build,
+    check,
+    prose_words,
+    write,
+)
 from report.publish import STAGING, recover
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +54,7 @@ def test_report_is_up_to_date():
 
 def test_every_figure_is_present_numbered_captioned_and_described(text):
     figures = re.findall(r"!\[([^\]]*)\]\((figures/[a-z0-9-]+\.svg)\)", text)
-    assert len(figures) >= 9
+    assert 8 <= len(figures) <= 10, "8 to 10 figures, each one necessary"
     for alt, path in figures:
         assert len(alt.split()) >= 6, f"{path}: alt text too short"
         svg = (DOCS / path).read_text(encoding="utf-8")
@@ -62,29 +72,36 @@ def test_required_figures_are_there():
     names = {p.stem for p in (DOCS / "figures").glob("*.svg")}
     assert {
         "timeline",
-        "resource-pyramid",
-        "resource-dependencies",
+        "resources",
         "codesign",
-        "torch-sum-tree",
         "rare-failures",
+        "torch-sum",
         "bottleneck-shift",
-        "future-directions",
-        "ten-million-gpus",
+        "compression",
+        "long-tail",
+        "three-ways",
     } <= names
 
 
 def test_illustrative_figures_say_so_on_the_figure():
-    for name in ("rare-failures", "bottleneck-shift"):
+    for name in ("rare-failures", "bottleneck-shift", "compression", "long-tail"):
         svg = (DOCS / "figures" / f"{name}.svg").read_text(encoding="utf-8")
         assert "Illustrative" in svg or "illustrative" in svg, name
 
 
 def test_structure_toc_and_links(text):
     assert text.startswith("# Inside GPT-4.5")
+    assert (
+        text.index("## TL;DR")
+        < text.index("## Contents")
+        < text.index("\n## ", text.index("## Contents") + 1)
+    ), "TL;DR first, then the contents, then the sections"
     assert "{{" not in text and "}}" not in text
     assert not re.search(r"^#### ", text, re.M), "at most three heading levels"
-    assert "## TL;DR" in text and "## Contents" in text
-    assert re.search(r"\*\*Reading time:\*\* about \d+ minutes", text)
+    contents = text.split("## Contents", 1)[1].split("\n## ", 1)[0]
+    entries = re.findall(r"^- \[([^\]]+)\]", contents, re.M)
+    sections = re.findall(r"^## (.+)$", text.split("## Contents", 1)[1], re.M)
+    assert entries == sections and len(entries) <= 15, "contents: every H2, no H3, at most 15"
     headings = {
         re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
         for h in re.findall(r"^#{1,3} (.+)$", text, re.M)
@@ -96,10 +113,68 @@ def test_structure_toc_and_links(text):
         assert (DOCS / target).exists()
 
 
+def test_prose_length_and_the_reading_time_it_gives(text):
+    words = prose_words(text)
+    assert 3_500 <= words <= 5_500, f"{words} words of prose"
+    minutes = int(re.search(r"\*\*Reading time:\*\* about (\d+) minutes", text).group(1))
+    assert minutes == -(-words // WORDS_PER_MINUTE) and minutes < 25
+
+
+def test_claims_carry_minute_marks_written_one_way(text):
+    marks = re.findall(r"\(min [^)]*\)", text)
+    assert len(marks) >= 15
+    one_way = re.compile(r"\(min \d{1,2}(–\d{1,2})?(, \d{1,2}(–\d{1,2})?)*\)")
+    assert [m for m in marks if not one_way.fullmatch(m)] == []
+    assert not re.search(r"\[\d\d(, \d\d)*\]|\bminute \d+\b(?! to)", text.split("<details>")[0]), (
+        "minutes outside the descriptions are written (min N)"
+    )
+
+
+def test_no_key_phrase_is_said_more_than_three_times(text):
+    lower = text.lower()
+    for phrase in (
+        "about two years",
+        "one-in-a-million",
+        "some aspects",
+        "semi-synchronous",
+        "fewest votes",
+        "longer than hoped",
+        "flour",
+    ):
+        assert lower.count(phrase) <= 3, phrase
+
+
+def test_glossary_holds_only_terms_met_more_than_once(text):
+    body, glossary = text.split("## Glossary")
+    terms = re.findall(r"^\| ([^|]+?) \| ", glossary, re.M)[1:]
+    assert 20 <= len(terms) <= 30
+    for term in terms:
+        word = re.sub(r"\s*\(.*\)|\s+training$", "", term).strip().lower()
+        assert body.lower().count(word) >= 2, term
+
+
 def test_no_noise_from_the_raw_paste(text):
     for word in NOISE:
         assert word not in text, word
     assert not re.search(r"^\s*(love|hello)\s*$", text, re.M | re.I)
+
+
+def test_figures_use_only_the_public_api_of_the_library():
+    """The library's internals may change under the same public API; the figures must not
+    notice."""
+    public = {"diagrams_lib", "diagrams_lib.kinds", "diagrams_lib.kinds.axis"}
+    for path in sorted((ROOT / "report" / "figures").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                used = [(alias.name, "") for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                used = [(node.module or "", alias.name) for alias in node.names]
+            else:
+                continue
+            for module, name in used:
+                if module.startswith("diagrams_lib"):
+                    assert module in public, f"{path.name} imports {module}"
+                    assert not name.startswith("_"), f"{path.name} imports {module}.{name}"
 
 
 def test_building_twice_changes_no_byte():
