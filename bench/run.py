@@ -66,7 +66,7 @@ def geometry_dot(g: nx.Graph) -> str:
     """The DOT ``dl.render(g)`` hands to Graphviz (geometry only, no label text)."""
     diagram, theme = read_diagram(g), get_theme("light")
     sizes = size_diagram(diagram, theme=theme, max_width=DEFAULT_MAX_LABEL_WIDTH)
-    return _geometry_dot(diagram, sizes, theme=theme, prog=layout_program(diagram, None))
+    return _geometry_dot(diagram, sizes, prog=layout_program(diagram, None))
 
 
 def _engine_svg(dot_text: str) -> bytes:

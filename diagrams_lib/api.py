@@ -15,7 +15,8 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
-from .dot import geometry_dot, layout_program, styled_dot
+from .dot import geometry_dot, layout_program
+from .dot_styled import styled_dot
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import write_atomic
@@ -23,8 +24,9 @@ from .model import read_diagram
 from .quoting import slug
 from .scene import place
 from .size import DEFAULT_MAX_LABEL_WIDTH, check_label_width, size_diagram
+from .style import check_contrast
 from .svg import write_svg
-from .theme import Theme, get_theme
+from .theme import DARK, LIGHT, Theme, get_theme
 
 __all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "render", "save", "to_dot"]
 
@@ -108,15 +110,21 @@ def render(
             "build it again with theme= set to the theme you render with"
         )
     sizes = size_diagram(diagram, theme=look, max_width=width)
+    pages = (LIGHT.background, DARK.background) if theme == "auto" else (look.background,)
+    check_contrast(
+        [(n, sizes.nodes[n.id].style) for n in diagram.nodes],
+        [(e, sizes.edge_styles[e.id]) for e in diagram.edges],
+        backgrounds=pages,
+    )
     prog = layout_program(diagram, engine)
     geometry = layout(
-        geometry_dot(diagram, sizes, theme=look, prog=prog),
+        geometry_dot(diagram, sizes, prog=prog),
         prog=prog,
         backend=backend,
         timeout=timeout,
         isolate=isolate,
     )
-    scene = place(diagram, sizes, geometry, theme=look)
+    scene = place(diagram, sizes, geometry)
     return SVG(
         write_svg(
             diagram,

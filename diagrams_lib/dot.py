@@ -1,12 +1,9 @@
-"""Stage 3, DOT: the one DOT writer, and the two graphs it writes.
+"""Stage 3, DOT: the one DOT writer, and the geometry DOT the renderer lays out.
 
-* :func:`geometry_dot` is what the renderer lays out. Graphviz never sees label text:
-  nodes are fixed-size boxes, edge labels and group titles fixed-size empty HTML
-  tables, so the layout cannot depend on the fonts installed on a machine.
-* :func:`styled_dot` is for users who run their own Graphviz: wrapped labels, colours,
-  shapes and line styles, so ``dot -Tpng`` gives a faithful picture.
-
-Both use synthetic ids (``n0``, ``e0``, ``g0``), so the text is stable.
+Graphviz never sees label text: nodes are fixed-size boxes, edge labels and group titles
+fixed-size empty HTML tables, so the layout cannot depend on the fonts installed on a
+machine. :mod:`diagrams_lib.dot_styled` writes the styled DOT of ``to_dot`` with the same
+writer. Both use synthetic ids (``n0``, ``e0``, ``g0``), so the text is stable.
 
 >>> print(write_dot(name="G", directed=True, graph=[("rankdir", "LR")], node=[], edge=[],
 ...                 clusters=[], nodes=[("n0", [])], edges=[("n0", "n0", [("id", "e0")])]))
@@ -24,13 +21,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .errors import ValidationError
-from .model import Diagram
+from .model import Diagram, Edge
 from .quoting import dot_string
 from .shapes import SHAPES
-from .size import GROUP_TITLE_H, Sizes, size_edge_label, size_node
-from .theme import Theme
+from .size import GROUP_TITLE_H, LabelBox, Sizes
+from .theme import EdgeStyle
 
-__all__ = ["Cluster", "geometry_dot", "layout_program", "styled_dot", "write_dot"]
+__all__ = [
+    "FONT",
+    "NODESEP",
+    "RANKSEP",
+    "Cluster",
+    "edge_attrs",
+    "geometry_dot",
+    "grouped",
+    "hatch",
+    "layout_program",
+    "write_dot",
+]
 
 Attrs = Sequence[tuple[str, str]]  # name and DOT-ready value, in the order written
 NODESEP, RANKSEP = "0.45", "0.6"  # inches between nodes in a rank, and between ranks
@@ -45,6 +53,7 @@ class Cluster:
     id: str
     attrs: Attrs
     nodes: Sequence[tuple[str, Attrs]]
+    clusters: Sequence[Cluster] = ()
 
 
 def _list(attrs: Attrs) -> str:
@@ -76,18 +85,24 @@ def _lines(name, directed, graph, node, edge, clusters, nodes, edges) -> Iterato
     for keyword, attrs in (("graph", graph), ("node", node), ("edge", edge)):
         if attrs:
             yield _statement(keyword, attrs)
-    for cluster in clusters:
-        yield f"subgraph cluster_{cluster.id} {{"
-        yield _statement("graph", cluster.attrs)
-        yield from (_statement(node_id, attrs) for node_id, attrs in cluster.nodes)
-        yield "}"
+    yield from _cluster_lines(clusters)
     yield from (_statement(node_id, attrs) for node_id, attrs in nodes)
     arrow = "->" if directed else "--"
     yield from (_statement(f"{u} {arrow} {v}", attrs) for u, v, attrs in edges)
     yield "}"
 
 
-def _hatch(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def _cluster_lines(clusters: Sequence[Cluster]) -> Iterator[str]:
+    for cluster in clusters:
+        yield f"subgraph cluster_{cluster.id} {{"
+        if cluster.attrs:
+            yield _statement("graph", cluster.attrs)
+        yield from (_statement(node_id, attrs) for node_id, attrs in cluster.nodes)
+        yield from _cluster_lines(cluster.clusters)
+        yield "}"
+
+
+def hatch(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """The ``dot`` escape hatch's attributes, quoted."""
     return [(name, dot_string(value)) for name, value in pairs]
 
@@ -102,6 +117,10 @@ def _spacer(width: float, height: float) -> str:
         f'<<TABLE FIXEDSIZE="TRUE" WIDTH="{round(width)}" HEIGHT="{round(height)}" '
         'BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD></TD></TR></TABLE>>'
     )
+
+
+def _spacer_for(box: LabelBox) -> str:
+    return _spacer(box.width, box.height)
 
 
 def layout_program(diagram: Diagram, engine: str | None) -> str:
@@ -121,17 +140,59 @@ def layout_program(diagram: Diagram, engine: str | None) -> str:
     return "nop2"
 
 
-def _grouped(diagram: Diagram, statements: dict[str, Attrs], cluster_attrs) -> tuple:
-    """The clusters (each with its members' statements) and the ungrouped statements."""
-    clusters = [
-        Cluster(id=g.id, attrs=cluster_attrs(g), nodes=[(m, statements[m]) for m in g.members])
-        for g in diagram.groups
-    ]
+def grouped(diagram: Diagram, statements: dict[str, Attrs], cluster_attrs) -> tuple:
+    """The clusters, nested as the groups are, each with its members' statements; and the
+    statements of the nodes in no group."""
+
+    def clusters(parent: str | None) -> list[Cluster]:
+        return [
+            Cluster(
+                id=g.id,
+                attrs=cluster_attrs(g),
+                clusters=clusters(g.id),
+                nodes=[(m, statements[m]) for m in g.members],
+            )
+            for g in diagram.groups
+            if g.parent == parent
+        ]
+
     grouped = {m for g in diagram.groups for m in g.members}
-    return clusters, [(n.id, statements[n.id]) for n in diagram.nodes if n.id not in grouped]
+    return clusters(None), [(n.id, statements[n.id]) for n in diagram.nodes if n.id not in grouped]
 
 
-def geometry_dot(diagram: Diagram, sizes: Sizes, *, theme: Theme, prog: str) -> str:
+def edge_attrs(edge: Edge, style: EdgeStyle, *, directed: bool = True) -> list[tuple[str, str]]:
+    """The arrowheads, ports and layout hints of an edge, for any Graphviz, in a directed
+    graph (what the renderer lays out) or an undirected one (``to_dot``'s)."""
+    ends = (style.head, style.tail)
+    attrs = []
+    if ends == ("none", "none"):
+        if directed:
+            attrs.append(("arrowhead", "none"))
+    elif ends != ("normal", "none") or not directed:
+        way = {"none": "back", "normal": "both"}.get(style.head, "both")
+        if style.tail == "none":
+            way = "forward"
+        attrs.append(("dir", way))
+        attrs += [
+            (name, kind)
+            for name, kind in (("arrowhead", style.head), ("arrowtail", style.tail))
+            if kind != "none"
+        ]
+    if edge.tail_port:
+        attrs.append(("tailport", edge.tail_port))
+    if edge.head_port:
+        attrs.append(("headport", edge.head_port))
+    if edge.constraint is not None:
+        attrs.append(("constraint", "true" if edge.constraint else "false"))
+    attrs += [
+        (name, str(value))
+        for name, value in (("weight", edge.weight), ("minlen", edge.minlen))
+        if value is not None
+    ]
+    return attrs
+
+
+def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
     """The geometry-only DOT text that the renderer lays out with ``prog``."""
     graph = [
         ("rankdir", diagram.direction),
@@ -145,7 +206,7 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, theme: Theme, prog: str) -> 
         graph.append(("splines", "false"))
     elif prog != "dot":
         graph += [("overlap", "scale"), ("sep", '"+14"'), ("splines", "true")]
-    graph += _hatch(diagram.dot)
+    graph += hatch(diagram.dot)
     nodes: dict[str, Attrs] = {}
     for node in diagram.nodes:
         box = sizes.nodes[node.id]
@@ -154,122 +215,35 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, theme: Theme, prog: str) -> 
             attrs.append(("shape", SHAPES[box.shape].clip))
         if node.pin is not None:
             attrs.append(("pos", f'"{node.pin[0]:.2f},{node.pin[1]:.2f}!"'))
-        nodes[node.id] = attrs + _hatch(node.dot)
+        if node.id in sizes.xlabels:
+            attrs.append(("xlabel", _spacer_for(sizes.xlabels[node.id])))
+        nodes[node.id] = attrs + hatch(node.dot)
 
     def cluster_attrs(group) -> Attrs:
         title = sizes.group_titles[group.id]
-        return [
-            ("label", _spacer(title.width + 8, GROUP_TITLE_H)),
-            ("labeljust", "l"),
-            ("labelloc", "t"),
-            ("margin", f"{GROUP_MARGIN:g}"),
-        ]
+        label = [("label", _spacer(title.width + 8, GROUP_TITLE_H))] if group.label else []
+        return [*label, ("labeljust", "l"), ("labelloc", "t"), ("margin", f"{GROUP_MARGIN:g}")]
 
-    clusters, loose = _grouped(diagram, nodes, cluster_attrs)
+    clusters, loose = grouped(diagram, nodes, cluster_attrs)
     if prog == "nop2":  # pinned: group boxes are drawn around the members, not laid out
         clusters, loose = [], [(n.id, nodes[n.id]) for n in diagram.nodes]
     edges = []
     for edge in diagram.edges:
-        attrs = [("id", edge.id)]
-        if not (theme.edge_style(edge.role).arrow and diagram.directed):
-            attrs.append(("arrowhead", "none"))
-        label = sizes.labels.get(edge.id)
-        if label is not None:
-            attrs.append(("label", _spacer(label.width, label.height)))
-        edges.append((edge.source, edge.target, attrs + _hatch(edge.dot)))
+        attrs = [("id", edge.id), *edge_attrs(edge, sizes.edge_styles[edge.id])]
+        for name, box in (
+            ("label", sizes.labels.get(edge.id)),
+            ("headlabel", sizes.end_labels.get((edge.id, "head"))),
+            ("taillabel", sizes.end_labels.get((edge.id, "tail"))),
+        ):
+            if box is not None:
+                attrs.append((name, _spacer_for(box)))
+        edges.append((edge.source, edge.target, attrs + hatch(edge.dot)))
     return write_dot(
         name="G",
         directed=True,
         graph=graph,
         node=[("shape", "box"), ("fixedsize", "true"), ("label", '""')],
         edge=[("arrowsize", "0.8")],
-        clusters=clusters,
-        nodes=loose,
-        edges=edges,
-    )
-
-
-def _sorted(attrs: dict[str, str]) -> Attrs:
-    return sorted(attrs.items())
-
-
-def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str:
-    """DOT text of the styled diagram, usable with any Graphviz (attributes sorted)."""
-    graph = {
-        "bgcolor": dot_string(theme.background),
-        "fontname": FONT,
-        "fontsize": f"{theme.title_size:g}",
-        "label": dot_string(diagram.title),
-        "labeljust": "l",
-        "labelloc": "t",
-        "nodesep": NODESEP,
-        "pad": "0.3",
-        "rankdir": diagram.direction,
-        "ranksep": RANKSEP,
-        "fontcolor": dot_string(theme.text),
-    }
-    if diagram.description:
-        graph["comment"] = dot_string(diagram.description)
-    graph.update(_hatch(diagram.dot))
-    nodes = {}
-    for node in diagram.nodes:
-        box = size_node(node, theme=theme, max_width=max_label_width)
-        st = box.style
-        text = "\n".join(box.label.lines + (box.note.lines if box.note else ()))
-        styles = ["filled"] if st.fill != "none" else []
-        if box.shape in ("round", "pill"):
-            styles.append("rounded")
-        if st.dash:
-            styles.append("dashed" if len(st.dash.split()[0]) > 1 else "dotted")
-        attrs = {
-            "label": dot_string(text),
-            "shape": SHAPES[box.shape].styled,
-            "style": dot_string(",".join(styles)),
-            "fillcolor": dot_string(st.fill),
-            "color": dot_string(st.stroke),
-            "fontcolor": dot_string(st.text),
-            "penwidth": f"{st.stroke_width:g}",
-            "class": dot_string(f"role-{node.role or 'default'}"),
-        }
-        if node.pin is not None:
-            attrs["pos"] = dot_string(f"{node.pin[0]:.2f},{node.pin[1]:.2f}!")
-        if node.link:
-            attrs["URL"] = dot_string(node.link)
-        attrs.update(_hatch(node.dot))
-        nodes[node.id] = _sorted(attrs)
-
-    def cluster_attrs(group) -> Attrs:
-        return [
-            ("color", dot_string(theme.group_stroke)),
-            ("fillcolor", dot_string(theme.group_fill)),
-            ("label", dot_string(group.label)),
-            ("style", '"dashed,filled,rounded"'),
-        ]
-
-    clusters, loose = _grouped(diagram, nodes, cluster_attrs)
-    edges = []
-    for edge in diagram.edges:
-        st = theme.edge_style(edge.role)
-        attrs = {
-            "color": dot_string(st.stroke),
-            "penwidth": f"{st.width:g}",
-            "class": dot_string(f"role-{edge.role or 'default'}"),
-        }
-        if not st.arrow:
-            attrs["arrowhead"] = "none"
-        if st.dash:
-            attrs["style"] = "dashed"
-        label = size_edge_label(edge, theme=theme, max_width=max_label_width)
-        if label is not None:
-            attrs["label"] = dot_string("\n".join(label.text.lines))
-        attrs.update(_hatch(edge.dot))
-        edges.append((edge.source, edge.target, _sorted(attrs)))
-    return write_dot(
-        name=dot_string(diagram.title),
-        directed=diagram.directed,
-        graph=_sorted(graph),
-        node=[("fontname", FONT), ("fontsize", f"{theme.font_size:g}")],
-        edge=[("fontname", FONT), ("fontsize", f"{theme.edge_label_size:g}")],
         clusters=clusters,
         nodes=loose,
         edges=edges,

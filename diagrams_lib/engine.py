@@ -63,6 +63,9 @@ class Geometry:
         clusters: Each cluster's ``bb`` by its name after ``cluster_``.
         edges: Each edge's ``pos`` (its route) by edge ``id``.
         labels: Each labelled edge's label centre (``lp``) by edge ``id``.
+        head_labels: Each ``headlabel``'s centre (``head_lp``) by edge ``id``.
+        tail_labels: Each ``taillabel``'s centre (``tail_lp``) by edge ``id``.
+        xlabels: Each node ``xlabel``'s centre (``xlp``) by node name.
     """
 
     bb: str
@@ -70,6 +73,9 @@ class Geometry:
     clusters: dict[str, str]
     edges: dict[str, str]
     labels: dict[str, str]
+    head_labels: dict[str, str]
+    tail_labels: dict[str, str]
+    xlabels: dict[str, str]
 
     def to_json(self) -> str:
         """The geometry as JSON text, to pass it between processes."""
@@ -100,17 +106,28 @@ def _read(graph: Any, prog: str) -> Geometry:
         if sub.name.startswith("cluster_") and sub.graph_attr.get("bb"):
             clusters[sub.name[len("cluster_") :]] = sub.graph_attr["bb"]
         todo += sub.subgraphs_iter()
-    edges, labels = {}, {}
+    edges: dict[str, str] = {}
+    at: dict[str, dict[str, str]] = {"lp": {}, "head_lp": {}, "tail_lp": {}}
     for edge in graph.edges_iter():
-        edges[edge.attr["id"]] = edge.attr["pos"] or ""
-        if edge.attr["lp"]:
-            labels[edge.attr["id"]] = edge.attr["lp"]
+        name = edge.attr["id"]
+        edges[name] = edge.attr["pos"] or ""
+        for key, found in at.items():
+            if edge.attr[key]:
+                found[name] = edge.attr[key]
+    nodes, xlabels = {}, {}
+    for node in graph.nodes_iter():
+        nodes[str(node)] = node.attr["pos"] or ""
+        if node.attr["xlp"]:
+            xlabels[str(node)] = node.attr["xlp"]
     return Geometry(
         bb=graph.graph_attr["bb"] or "",
+        nodes=nodes,
         clusters=clusters,
         edges=edges,
-        labels=labels,
-        nodes={str(node): node.attr["pos"] or "" for node in graph.nodes_iter()},
+        labels=at["lp"],
+        head_labels=at["head_lp"],
+        tail_labels=at["tail_lp"],
+        xlabels=xlabels,
     )
 
 

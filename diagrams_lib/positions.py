@@ -5,8 +5,9 @@ Bezier points, after an arrow tip (``e,x,y``) or start (``s,x,y``) when it has o
 route is kept in Graphviz's coordinates, every number written at two decimals at most, so
 that the SVG can draw it through one flip transform.
 
->>> route("e,5,1 5,9 5,7 5,5 5,3")
-Route(path='M5,9 C5,7 5,5 5,3', tip='5,1', base=(5.0, 3.0), tip_at=(5.0, 1.0))
+>>> r = route("e,5,1 5,9 5,7 5,5 5,3")
+>>> r.path, r.tip, r.base
+('M5,9 C5,7 5,5 5,3', '5,1', (5.0, 3.0))
 """
 
 from __future__ import annotations
@@ -36,15 +37,19 @@ class Route:
     Attributes:
         path: SVG path data, ``M`` then cubic Beziers (``C``) or, failing that, lines
             (``L``); empty when Graphviz drew no line.
-        tip: The arrow tip as ``x,y`` text, empty without an arrowhead.
+        tip: The arrow tip at the target as ``x,y`` text, empty without an arrowhead.
         base: The line's last point, where the arrowhead starts (None without a line).
         tip_at: The arrow tip as numbers (None without an arrowhead).
+        tail: The arrow tip at the source (``dir=back`` or ``both``), as numbers, or None.
+        tail_base: The line's first point, where that arrowhead starts.
     """
 
     path: str
     tip: str
     base: Point | None
     tip_at: Point | None
+    tail: Point | None = None
+    tail_base: Point | None = None
 
 
 def _point(text: str) -> tuple[str, Point]:
@@ -70,27 +75,35 @@ def route(pos: str) -> Route:
     becomes one path of several parts. Raises ``ValueError`` for a ``pos`` that is not
     points.
 
-    >>> route("s,0,0 e,1.005,2 1e+05,3 -0.001,4.123")
-    Route(path='M100000,3 L0,4.12', tip='1,2', base=(0.0, 4.12), tip_at=(1.0, 2.0))
+    >>> route("s,0,0 e,1.005,2 1e+05,3 -0.001,4.123").path
+    'M100000,3 L0,4.12'
+    >>> r = route("s,0,0 e,1.005,2 1e+05,3 -0.001,4.123")
+    >>> r.tip, r.base, r.tail, r.tail_base
+    ('1,2', (0.0, 4.12), (0.0, 0.0), (100000.0, 3.0))
     >>> route("1,1 2,2;e,9,9 3,3 4,4").path
     'M1,1 L2,2 M3,3 L4,4'
     >>> route("").path
     ''
     """
-    tip, tip_at, base = "", None, None
+    tip, tip_at, base, tail, tail_base = "", None, None, None, None
     paths = []
     for spline in pos.split(";"):
-        points, last, spline_tip = [], None, None
+        points, first, last, spline_tip, spline_tail = [], None, None, None, None
         for token in spline.split():
             if token.startswith("e,"):
                 spline_tip = _point(token[2:])
-            elif not token.startswith("s,"):
+            elif token.startswith("s,"):
+                spline_tail = _point(token[2:])[1]
+            else:
                 text, last = _point(token)
+                first = first or last
                 points.append(text)
         if points:
             paths.append(_bezier(points))
-        if spline_tip is not None:  # the arrowhead sits at the end of its own spline
+        if spline_tip is not None:  # an arrowhead sits at the end of its own spline
             (tip, tip_at), base = spline_tip, last
         elif tip_at is None and last is not None:
             base = last
-    return Route(" ".join(paths), tip, base, tip_at)
+        if spline_tail is not None:
+            tail, tail_base = spline_tail, first
+    return Route(" ".join(paths), tip, base, tip_at, tail, tail_base)

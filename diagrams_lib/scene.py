@@ -15,18 +15,20 @@ from .errors import EngineError
 from .model import Diagram, Edge, Group
 from .positions import Point, Route, floats, route
 from .size import GROUP_TITLE_H, LabelBox, NodeBox, Sizes
-from .theme import EdgeStyle, Theme
+from .theme import EdgeStyle
 
 __all__ = ["PlacedEdge", "PlacedGroup", "PlacedNode", "Scene", "place"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlacedNode:
-    """A sized node and its centre."""
+    """A sized node and its centre, and its ``xlabel`` (box and centre), if any."""
 
     box: NodeBox
     x: float
     y: float
+    xlabel: LabelBox | None = None
+    xlabel_at: Point | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +40,10 @@ class PlacedEdge:
     route: Route
     label: LabelBox | None
     label_at: Point | None
+    head_label: LabelBox | None = None
+    head_label_at: Point | None = None
+    tail_label: LabelBox | None = None
+    tail_label_at: Point | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,14 +74,14 @@ class Scene:
     origin: Point
 
 
-def place(diagram: Diagram, sizes: Sizes, geometry: Geometry, *, theme: Theme) -> Scene:
+def place(diagram: Diagram, sizes: Sizes, geometry: Geometry) -> Scene:
     """Stage 5: every node, edge and group of ``diagram`` where ``geometry`` puts it.
 
     Raises :class:`EngineError` when a position is not what Graphviz writes (an escape
     hatch attribute can change its output).
     """
     try:
-        return _place(diagram, sizes, geometry, theme=theme)
+        return _place(diagram, sizes, geometry)
     except (ValueError, KeyError) as exc:
         raise EngineError(
             f"cannot read the layout Graphviz returned: {exc}; a 'dot' "
@@ -83,52 +89,89 @@ def place(diagram: Diagram, sizes: Sizes, geometry: Geometry, *, theme: Theme) -
         ) from exc
 
 
-def _place(diagram: Diagram, sizes: Sizes, geometry: Geometry, *, theme: Theme) -> Scene:
+def _place(diagram: Diagram, sizes: Sizes, geometry: Geometry) -> Scene:
     llx, lly, urx, ury = floats(geometry.bb)
 
     def flip(x: float, y: float) -> Point:
         return (x - llx, ury - y)
 
+    def at(found: dict[str, str], name: str, box: LabelBox | None) -> Point | None:
+        text = found.get(name) if box is not None else None
+        return flip(*floats(text)) if text else None
+
     nodes = []
     for node in diagram.nodes:
         x, y = floats(geometry.nodes[node.id])
-        nodes.append(PlacedNode(box=sizes.nodes[node.id], x=x - llx, y=ury - y))
+        xlabel = sizes.xlabels.get(node.id)
+        nodes.append(
+            PlacedNode(
+                box=sizes.nodes[node.id],
+                x=x - llx,
+                y=ury - y,
+                xlabel=xlabel,
+                xlabel_at=at(geometry.xlabels, node.id, xlabel),
+            )
+        )
     edges = []
     for edge in diagram.edges:
         label = sizes.labels.get(edge.id)
-        lp = geometry.labels.get(edge.id) if label is not None else None
+        head = sizes.end_labels.get((edge.id, "head"))
+        tail = sizes.end_labels.get((edge.id, "tail"))
         edges.append(
             PlacedEdge(
                 edge=edge,
-                style=theme.edge_style(edge.role),
+                style=sizes.edge_styles[edge.id],
                 route=route(geometry.edges.get(edge.id, "")),
                 label=label,
-                label_at=flip(*floats(lp)) if lp else None,
+                label_at=at(geometry.labels, edge.id, label),
+                head_label=head,
+                head_label_at=at(geometry.head_labels, edge.id, head),
+                tail_label=tail,
+                tail_label_at=at(geometry.tail_labels, edge.id, tail),
             )
         )
-    groups = tuple(
-        _place_group(g, geometry.clusters.get(g.id), nodes, flip) for g in diagram.groups
-    )
+    groups: dict[str, PlacedGroup] = {}
+    for group in reversed(diagram.groups):  # children first: a pinned parent boxes them
+        groups[group.id] = _place_group(
+            group,
+            geometry.clusters.get(group.id),
+            nodes,
+            [groups[g.id] for g in diagram.groups if g.parent == group.id],
+            flip,
+        )
     return Scene(
         width=round(urx - llx, 2),
         height=round(ury - lly, 2),
         nodes=tuple(nodes),
         edges=tuple(edges),
-        groups=groups,
+        groups=tuple(groups[g.id] for g in diagram.groups),
         origin=(llx, ury),
     )
 
 
-def _place_group(group: Group, bb: str | None, nodes: list[PlacedNode], flip) -> PlacedGroup:
+def _place_group(
+    group: Group, bb: str | None, nodes: list[PlacedNode], inner: list[PlacedGroup], flip
+) -> PlacedGroup:
     """The group's cluster box, or (pinned diagrams have no clusters) a box around its
-    members with room for the title."""
+    members and inner groups, with room for the title."""
     if bb:
         x0, y0, x1, y1 = floats(bb)
         (ax, ay), (bx, by) = flip(x0, y1), flip(x1, y0)
         return PlacedGroup(group=group, x=ax, y=ay, width=bx - ax, height=by - ay)
-    members = [p for p in nodes if p.box.node.id in group.members]
-    left = min(p.x - p.box.width / 2 for p in members) - GROUP_MARGIN
-    right = max(p.x + p.box.width / 2 for p in members) + GROUP_MARGIN
-    top = min(p.y - p.box.height / 2 for p in members) - GROUP_MARGIN - GROUP_TITLE_H
-    bottom = max(p.y + p.box.height / 2 for p in members) + GROUP_MARGIN
+    boxes = [
+        (
+            p.x - p.box.width / 2,
+            p.y - p.box.height / 2,
+            p.x + p.box.width / 2,
+            p.y + p.box.height / 2,
+        )
+        for p in nodes
+        if p.box.node.id in group.members
+    ]
+    boxes += [(g.x, g.y, g.x + g.width, g.y + g.height) for g in inner]
+    title = GROUP_TITLE_H if group.label else 0.0
+    left = min(b[0] for b in boxes) - GROUP_MARGIN
+    right = max(b[2] for b in boxes) + GROUP_MARGIN
+    top = min(b[1] for b in boxes) - GROUP_MARGIN - title
+    bottom = max(b[3] for b in boxes) + GROUP_MARGIN
     return PlacedGroup(group=group, x=left, y=top, width=right - left, height=bottom - top)

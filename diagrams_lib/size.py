@@ -20,8 +20,9 @@ from typing import Any
 from .errors import DiagramTypeError, ValidationError
 from .model import Diagram, Edge, Node
 from .shapes import PAD_X, outer_size
+from .style import edge_style, node_style
 from .text import TextBlock, measure_block
-from .theme import NodeStyle, Theme, get_theme
+from .theme import EdgeStyle, NodeStyle, Theme, get_theme
 
 __all__ = [
     "DEFAULT_MAX_LABEL_WIDTH",
@@ -77,6 +78,9 @@ class Sizes:
     nodes: dict[str, NodeBox]
     labels: dict[str, LabelBox]
     group_titles: dict[str, TextBlock]
+    edge_styles: dict[str, EdgeStyle]
+    end_labels: dict[tuple[str, str], LabelBox]  # by edge id and "head" or "tail"
+    xlabels: dict[str, LabelBox]  # by node id
 
 
 def label_is_bold(shape: str) -> bool:
@@ -115,8 +119,8 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     A fixed ``size`` on the node wins; its text then wraps to fit inside it (the
     size, not ``max_width``, decides where lines break).
     """
-    style = theme.node_style(node.role, where=f"node {node.key!r}")
-    shape = node.shape or style.shape
+    style = node_style(node, theme)
+    shape = style.shape
     if node.size is not None:
         inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
         wrap_at = max(inner, 24.0 if shape != "text" else 8.0)
@@ -137,17 +141,23 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     )
 
 
-def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:
-    """Wrap an edge label; the layout reserves a box this size on the edge."""
-    if not edge.label:
-        return None
-    text = measure_block(
-        edge.label, max_width=min(max_width, EDGE_LABEL_WRAP), size=theme.edge_label_size
+def size_label(text: str, *, theme: Theme, max_width: float) -> LabelBox:
+    """Wrap a free label (an edge's, an edge end's, a node's ``xlabel``); the layout
+    reserves a box this size for it."""
+    block = measure_block(
+        text, max_width=min(max_width, EDGE_LABEL_WRAP), size=theme.edge_label_size
     )
     # The layout reserves LABEL_CLEARANCE px more on each side than the drawn
     # background, so the edge Graphviz routes beside the label never runs under it.
     pad = 2 * (LABEL_PAD + LABEL_CLEARANCE)
-    return LabelBox(text=text, width=round(text.width + pad, 2), height=round(text.height + pad, 2))
+    return LabelBox(
+        text=block, width=round(block.width + pad, 2), height=round(block.height + pad, 2)
+    )
+
+
+def size_edge_label(edge: Edge, *, theme: Theme, max_width: float) -> LabelBox | None:
+    """Wrap an edge's label, or None when it has none."""
+    return size_label(edge.label, theme=theme, max_width=max_width) if edge.label else None
 
 
 def group_title(label: str, *, theme: Theme, max_width: float = 10_000.0) -> TextBlock:
@@ -156,19 +166,28 @@ def group_title(label: str, *, theme: Theme, max_width: float = 10_000.0) -> Tex
 
 
 def size_diagram(diagram: Diagram, *, theme: Theme, max_width: float) -> Sizes:
-    """Stage 2: every node's box, every edge label's box and every group title."""
+    """Stage 2: every node's box and look, every edge's look, every free label's box and
+    every group title."""
     nodes = {n.id: size_node(n, theme=theme, max_width=max_width) for n in diagram.nodes}
-    for edge in diagram.edges:  # an unknown edge role is an error before any layout
-        theme.edge_style(edge.role, where=f"edge {edge.source_key!r} -> {edge.target_key!r}")
-    labels = {}
+    styles = {e.id: edge_style(e, theme, directed=diagram.directed) for e in diagram.edges}
+    labels, ends = {}, {}
     for edge in diagram.edges:
-        label = size_edge_label(edge, theme=theme, max_width=max_width)
-        if label is not None:
-            labels[edge.id] = label
+        if edge.label:
+            labels[edge.id] = size_label(edge.label, theme=theme, max_width=max_width)
+        for end, text in (("head", edge.head_label), ("tail", edge.tail_label)):
+            if text:
+                ends[(edge.id, end)] = size_label(text, theme=theme, max_width=max_width)
     return Sizes(
         nodes=nodes,
         labels=labels,
         group_titles={g.id: group_title(g.label, theme=theme) for g in diagram.groups},
+        edge_styles=styles,
+        end_labels=ends,
+        xlabels={
+            n.id: size_label(n.xlabel, theme=theme, max_width=max_width)
+            for n in diagram.nodes
+            if n.xlabel
+        },
     )
 
 

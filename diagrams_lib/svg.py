@@ -12,7 +12,8 @@ from .model import Diagram
 from .quoting import fmt, xml_attr, xml_text
 from .scene import Scene
 from .shapes import outline
-from .svg_elements import ARROW, DASH, css_class, edge, group, lines, node, style_attrs
+from .svg_edges import OPEN_ARROWS, edge
+from .svg_elements import css_class, group, lines, node, style_attrs
 from .text import measure_block
 from .theme import DARK, NodeStyle, Theme, role_title
 
@@ -23,13 +24,10 @@ _INTERNAL_ROLES = {"text", "caption", "anchor"}
 _SUMMARY_ITEMS = 40  # the generated description names this many nodes and edges at most
 
 
-def _legend_items(scene: Scene) -> list[tuple[str, NodeStyle]]:
-    seen: dict[str, NodeStyle] = {}
-    for p in scene.nodes:
-        role = p.box.node.role or "default"
-        if role not in _INTERNAL_ROLES and role not in seen:
-            seen[role] = p.box.style
-    return list(seen.items())
+def _legend_items(scene: Scene, theme: Theme) -> list[tuple[str, NodeStyle]]:
+    """The roles in use and their look (the role's own, whatever a node changed)."""
+    roles = dict.fromkeys(p.box.node.role or "default" for p in scene.nodes)
+    return [(role, theme.node_style(role)) for role in roles if role not in _INTERNAL_ROLES]
 
 
 def _legend(
@@ -71,7 +69,7 @@ def _legend(
     return "".join(out), (y - y0) + row_h
 
 
-def _auto_css(prefix: str, roles: set[str], edge_roles: set[str]) -> str:
+def _auto_css(prefix: str, roles: set[str], edge_roles: set[str], open_arrows: bool) -> str:
     """CSS switching to the dark palette when the page prefers it."""
     d = DARK
     s = f"#{prefix}"
@@ -100,7 +98,10 @@ def _auto_css(prefix: str, roles: set[str], edge_roles: set[str]) -> str:
         if role in d.edges:
             st = d.edges[role]
             c = f"{s} .edge.{css_class(role)}"
-            rules.append(f"{c} .line{{stroke:{st.stroke}}}{c} .arrow{{fill:{st.stroke}}}")
+            a = f"{s} .arrows.{css_class(role)}"
+            rules.append(f"{c} .line{{stroke:{st.stroke}}}{a} .arrow{{fill:{st.stroke}}}")
+            if open_arrows:
+                rules.append(f"{a} .arrow.open{{fill:none;stroke:{st.stroke}}}")
     return "@media (prefers-color-scheme:dark){" + "".join(rules) + "}"
 
 
@@ -113,7 +114,7 @@ def _summary(diagram: Diagram) -> str:
         text += f"; and {len(shown) - _SUMMARY_ITEMS} more"
     links = diagram.edges if diagram.kind != "chart" else [e for e in diagram.edges if e.label]
     if links:
-        arrow = ARROW if diagram.directed else DASH
+        arrow = "\u2192" if diagram.directed else "\u2013"
         said = [
             f"{names[e.source]} {arrow} {names[e.target]}" + (f" ({e.label})" if e.label else "")
             for e in links[:_SUMMARY_ITEMS]
@@ -140,7 +141,7 @@ def write_svg(
     )
     head = title_block.height + 14 if show_title and diagram.title else 0.0
     inner_w = max(scene.width, title_block.width if head else 0.0)
-    items = _legend_items(scene) if legend else []
+    items = _legend_items(scene, theme) if legend else []
     legend_markup, legend_h = "", 0.0
     if items:
         legend_markup, legend_h = _legend(
@@ -168,7 +169,8 @@ def write_svg(
     if auto:
         roles = {n.role or "default" for n in diagram.nodes}
         edge_roles = {e.role or "default" for e in diagram.edges}
-        out.append(f"<style>{_auto_css(prefix, roles, edge_roles)}</style>\n")
+        open_arrows = any({p.style.head, p.style.tail} & OPEN_ARROWS for p in scene.edges)
+        out.append(f"<style>{_auto_css(prefix, roles, edge_roles, open_arrows)}</style>\n")
     out.append(
         f'<rect class="dl-card" x="0.5" y="0.5" width="{fmt(width - 1)}" '
         f'height="{fmt(height - 1)}" rx="12" fill="{xml_attr(theme.background)}" '
@@ -200,17 +202,23 @@ def write_svg(
         out.append('<g class="nodes backdrop">\n')
         out += [node(p, prefix=prefix, theme=theme, dx=dx, dy=dy) for p in backdrop]
         out.append("</g>\n")
-    out.append('<g class="edges">\n')
     names = {n.id: n.label for n in diagram.nodes}
     keys = {n.id: str(n.key) for n in diagram.nodes}
     flip = f"matrix(1 0 0 -1 {fmt(dx - scene.origin[0])} {fmt(dy + scene.origin[1])})"
-    out += [
+    drawn = [
         edge(p, prefix=prefix, theme=theme, names=names, keys=keys, dx=dx, dy=dy, flip=flip)
         for p in scene.edges
     ]
+    out.append('<g class="edges">\n')
+    out += [line for line, _ in drawn]
     out.append('</g>\n<g class="nodes">\n')
     out += [node(p, prefix=prefix, theme=theme, dx=dx, dy=dy) for p in front]
     out.append("</g>\n")
+    heads = [ends for _, ends in drawn if ends]
+    if heads:  # over the nodes, so that no shape covers an arrowhead
+        out.append('<g class="edge-ends" aria-hidden="true">\n')
+        out += heads
+        out.append("</g>\n")
     out.append(legend_markup)
     out.append("</svg>\n")
     return "".join(out)

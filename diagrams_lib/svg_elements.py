@@ -17,15 +17,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .quoting import fmt, xml_attr, xml_text
-from .scene import PlacedEdge, PlacedGroup, PlacedNode
+from .scene import PlacedGroup, PlacedNode
 from .shapes import outline
-from .size import LABEL_PAD, NOTE_GAP, content_height, group_title, label_is_bold
+from .size import LABEL_PAD, NOTE_GAP, LabelBox, content_height, group_title, label_is_bold
 from .text import LINE_HEIGHT, TextBlock, text_width
 from .theme import NodeStyle, Theme, role_title
 
-__all__ = ["css_class", "edge", "group", "lines", "node", "style_attrs"]
-
-ARROW, DASH = "\u2192", "\u2013"  # → between the ends of a directed edge, – otherwise
+__all__ = ["css_class", "free_label", "group", "lines", "node", "paint", "style_attrs"]
 
 
 @lru_cache(maxsize=256)
@@ -39,6 +37,18 @@ def css_class(role: str | None) -> str:
     return "role-" + re.sub(r"[^A-Za-z0-9_-]", "_", role or "default")
 
 
+def paint(own: tuple[str, ...] = (), **colours: str) -> str:
+    """Fill and stroke attributes; a colour the element set itself (named in ``own``) goes
+    in its ``style``, which the dark half of the ``auto`` theme's CSS does not override.
+
+    >>> paint(("fill",), fill="#ff0000", stroke="#000000")
+    ' stroke="#000000" style="fill:#ff0000"'
+    """
+    attrs = "".join(f' {k}="{xml_attr(v)}"' for k, v in colours.items() if k not in own)
+    inline = ";".join(f"{k}:{v}" for k, v in colours.items() if k in own)
+    return attrs + (f' style="{xml_attr(inline)}"' if inline else "")
+
+
 def lines(
     block: TextBlock,
     *,
@@ -49,8 +59,11 @@ def lines(
     fill: str,
     cls: str,
     bold: bool = False,
+    own: bool = False,
+    underline: bool = False,
 ) -> str:
-    """A ``<text>`` with one ``<tspan>`` per line, the first line's box starting at ``top``."""
+    """A ``<text>`` with one ``<tspan>`` per line, the first line's box starting at ``top``;
+    ``own`` when its colour was set on the element, ``underline`` for a link."""
     step = size * LINE_HEIGHT
     weight = ' font-weight="600"' if bold else ""
     spans = "".join(
@@ -58,9 +71,11 @@ def lines(
         f"{xml_text(line)}</tspan>"
         for i, line in enumerate(block.lines)
     )
+    colour = paint(("fill",) if own else (), fill=fill)
+    line = ' text-decoration="underline"' if underline else ""
     return (
-        f'<text class="{cls}" font-size="{fmt(size)}"{weight} fill="{xml_attr(fill)}" '
-        f'text-anchor="{anchor}">{spans}</text>'
+        f'<text class="{cls}" font-size="{fmt(size)}"{weight}{colour} '
+        f'text-anchor="{anchor}"{line}>{spans}</text>'
     )
 
 
@@ -76,11 +91,11 @@ _ICON_POINTS = {
 }
 
 
-def _icon(marker: str, cx: float, cy: float, size: float, colour: str) -> str:
+def _icon(marker: str, cx: float, cy: float, size: float, colour: str, own: bool) -> str:
     points = [f"{fmt(cx + ux * size)},{fmt(cy + uy * size)}" for ux, uy in _ICON_POINTS[marker]]
     return (
-        f'<path class="marker" d="{_ICONS[marker].format(*points)}" fill="none" '
-        f'stroke="{xml_attr(colour)}" stroke-width="{fmt(size * 0.14)}" '
+        f'<path class="marker" d="{_ICONS[marker].format(*points)}" fill="none"'
+        f'{paint(("stroke",) if own else (), stroke=colour)} stroke-width="{fmt(size * 0.14)}" '
         'stroke-linecap="round" stroke-linejoin="round"/>'
     )
 
@@ -95,21 +110,29 @@ def _label(p: PlacedNode, *, tx: float, top: float, anchor: str, theme: Theme) -
         box.style.marker,
     )
     first = block.lines[0]
-    paint = {"size": size, "fill": box.style.text, "cls": "label", "bold": bold}
+    own = "text" in box.style.own
+    look = {
+        "size": size,
+        "fill": box.style.text,
+        "cls": "label",
+        "bold": bold,
+        "own": own,
+        "underline": bool(p.box.node.link),
+    }
     if marker not in _ICONS or not first.startswith(marker + " "):
-        return lines(block, x=tx, top=top, anchor=anchor, **paint)
+        return lines(block, x=tx, top=top, anchor=anchor, **look)
     text = first[len(marker) + 1 :]
     text_w = text_width(text, size=size, bold=bold)
     lead = 0.95 * size  # the icon (0.6 em) and a gap, fixed whatever the font
     start = {"start": tx, "end": tx - lead - text_w}.get(anchor, tx - (lead + text_w) / 2)
     step = size * LINE_HEIGHT
-    out = _icon(marker, start + 0.3 * size, top + step / 2, size, box.style.text)
+    out = _icon(marker, start + 0.3 * size, top + step / 2, size, box.style.text, own)
     # The text starts right after the icon, so the pair stays together in any font.
     head = TextBlock(lines=(text,), size=size, bold=bold, width=text_w, height=step)
-    out += lines(head, x=start + lead, top=top, anchor="start", **paint)
+    out += lines(head, x=start + lead, top=top, anchor="start", **look)
     if len(block.lines) > 1:
         rest = replace(block, lines=block.lines[1:], height=block.height - step)
-        out += lines(rest, x=tx, top=top + step, anchor=anchor, **paint)
+        out += lines(rest, x=tx, top=top + step, anchor=anchor, **look)
     return out
 
 
@@ -118,10 +141,8 @@ def style_attrs(style: NodeStyle) -> str:
     """The fill and stroke attributes of a node style."""
     if style.shape in ("text", "none"):
         return ""
-    out = (
-        f' fill="{xml_attr(style.fill)}" stroke="{xml_attr(style.stroke)}" '
-        f'stroke-width="{fmt(style.stroke_width)}"'
-    )
+    out = paint(style.own, fill=style.fill, stroke=style.stroke)
+    out += f' stroke-width="{fmt(style.stroke_width)}"'
     if style.fill_opacity < 1:
         out += f' fill-opacity="{fmt(style.fill_opacity)}"'
     if style.dash:
@@ -157,6 +178,7 @@ def node(p: PlacedNode, *, prefix: str, theme: Theme, dx: float, dy: float) -> s
                 stroke_width=1.0,
                 marker=None,
                 fill_opacity=1.0,
+                own=("fill", "stroke") if "stroke" in style.own else (),
             )
         out.append(f'{shape} class="shape"{style_attrs(style)}/>')
     drawn = not (box.shape.endswith("point") or box.shape == "none")
@@ -186,95 +208,73 @@ def node(p: PlacedNode, *, prefix: str, theme: Theme, dx: float, dy: float) -> s
                     size=theme.note_size,
                     fill=fill,
                     cls="note",
+                    own="text" in box.style.own,
                 )
             )
-    out.append("</a></g>\n" if nd.link else "</g>\n")
-    return "".join(out)
-
-
-def edge(
-    p: PlacedEdge,
-    *,
-    prefix: str,
-    theme: Theme,
-    names: dict[str, str],
-    keys: dict[str, str],
-    dx: float,
-    dy: float,
-    flip: str,
-) -> str:
-    """An edge's ``<g>``: title, line, arrowhead and label. ``names`` and ``keys`` map node
-    ids to labels and keys; ``flip`` is the SVG transform from Graphviz's coordinates to
-    the drawing's (``matrix(1 0 0 -1 x y)``)."""
-    e, style, path = p.edge, p.style, p.route
-    title = f"{names[e.source]} {ARROW if path.tip else DASH} {names[e.target]}"
-    if e.label:
-        title = f"{title}: {e.label}"
-    out = [
-        f'<g id="{prefix}-{e.id}" class="edge {css_class(e.role)}" '
-        f'data-source="{xml_attr(keys[e.source])}" data-target="{xml_attr(keys[e.target])}">'
-        f"<title>{xml_text(title)}</title>"
-    ]
-    stroke = xml_attr(style.stroke)
-    if path.path:
-        dashes = f' stroke-dasharray="{xml_attr(style.dash)}"' if style.dash else ""
-        out.append(
-            f'<path class="line" transform="{flip}" d="{path.path}" fill="none" '
-            f'stroke="{stroke}" stroke-width="{fmt(style.width)}"{dashes}/>'
-        )
-        if path.tip_at is not None and path.base is not None:
-            (bx, by), (tx, ty) = path.base, path.tip_at
-            vx, vy = tx - bx, ty - by
-            length = (vx * vx + vy * vy) ** 0.5 or 1.0
-            nx, ny = vy / length * 4.5, -vx / length * 4.5
-            out.append(
-                f'<polygon class="arrow" transform="{flip}" points="{path.tip} '
-                f'{fmt(bx + nx)},{fmt(by + ny)} {fmt(bx - nx)},{fmt(by - ny)}" '
-                f'fill="{stroke}"/>'
-            )
-    if p.label is not None and p.label_at is not None:
-        lx, ly = p.label_at[0] + dx, p.label_at[1] + dy
-        text = p.label.text
-        w, h = text.width + 2 * LABEL_PAD, text.height + 2 * LABEL_PAD
-        out.append(
-            f'<rect class="label-bg" x="{fmt(lx - w / 2)}" y="{fmt(ly - h / 2)}" '
-            f'width="{fmt(w)}" height="{fmt(h)}" rx="4" fill="{xml_attr(theme.label_bg)}" '
-            'fill-opacity="0.9"/>'
-        )
-        out.append(
-            lines(
-                text,
-                x=lx,
-                top=ly - text.height / 2,
-                anchor="middle",
-                size=theme.edge_label_size,
-                fill=theme.text,
-                cls="edge-label",
-            )
-        )
+    if nd.link:
+        out.append("</a>")
+    if p.xlabel is not None and p.xlabel_at is not None:
+        out.append(free_label(p.xlabel, p.xlabel_at, theme=theme, dx=dx, dy=dy, cls="xlabel"))
     out.append("</g>\n")
     return "".join(out)
 
 
+def free_label(
+    box: LabelBox,
+    at: tuple[float, float],
+    *,
+    theme: Theme,
+    dx: float,
+    dy: float,
+    cls: str,
+    colour: str | None = None,
+) -> str:
+    """A label placed by the layout (an edge's, an edge end's, a node's ``xlabel``) on a
+    background that keeps it readable over lines, centred at ``at``."""
+    x, y = at[0] + dx, at[1] + dy
+    text = box.text
+    w, h = text.width + 2 * LABEL_PAD, text.height + 2 * LABEL_PAD
+    background = (
+        f'<rect class="label-bg" x="{fmt(x - w / 2)}" y="{fmt(y - h / 2)}" width="{fmt(w)}" '
+        f'height="{fmt(h)}" rx="4" fill="{xml_attr(theme.label_bg)}" fill-opacity="0.9"/>'
+    )
+    return background + lines(
+        text,
+        x=x,
+        top=y - text.height / 2,
+        anchor="middle",
+        size=theme.edge_label_size,
+        fill=colour or theme.text,
+        cls=cls,
+        own=colour is not None,
+    )
+
+
 def group(pg: PlacedGroup, *, prefix: str, theme: Theme, dx: float, dy: float) -> str:
-    """A group's dashed rectangle and title."""
+    """A group's dashed rectangle and title (none for a group with an empty label)."""
     x, y = pg.x + dx, pg.y + dy
-    block = group_title(pg.group.label, theme=theme, max_width=max(pg.width - 16, 40))
-    return (
-        f'<g id="{prefix}-{pg.group.id}" class="group" '
-        f'data-group="{xml_attr(pg.group.name)}"><title>{xml_text(pg.group.label)}</title>'
+    label = pg.group.label
+    out = [
+        f'<g id="{prefix}-{pg.group.id}" class="group" data-group="{xml_attr(pg.group.name)}">',
+        f"<title>{xml_text(label)}</title>" if label else "",
         f'<rect class="group-box" x="{fmt(x)}" y="{fmt(y)}" width="{fmt(pg.width)}" '
         f'height="{fmt(pg.height)}" rx="10" fill="{xml_attr(theme.group_fill)}" '
-        f'stroke="{xml_attr(theme.group_stroke)}" stroke-dasharray="5 4"/>'
-        + lines(
-            block,
-            x=x + 10,
-            top=y + 5,
-            anchor="start",
-            size=theme.note_size + 1,
-            fill=theme.muted,
-            cls="group-label",
-            bold=True,
+        f'stroke="{xml_attr(theme.group_stroke)}" stroke-dasharray="5 4"/>',
+    ]
+    if label:
+        block = group_title(label, theme=theme, max_width=max(pg.width - 16, 40))
+        size = theme.note_size + 1
+        out.append(
+            lines(
+                block,
+                x=x + 10,
+                top=y + 5,
+                anchor="start",
+                size=size,
+                fill=theme.muted,
+                cls="group-label",
+                bold=True,
+            )
         )
-        + "</g>\n"
-    )
+    out.append("</g>\n")
+    return "".join(out)

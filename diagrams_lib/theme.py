@@ -42,6 +42,7 @@ class NodeStyle:
     stroke_width: float = 1.5
     marker: str | None = None
     fill_opacity: float = 1.0
+    own: tuple[str, ...] = ()  # of fill, stroke, text: set on the node itself, kept in dark mode
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class EdgeStyle:
     dash: str | None = None
     width: float = 1.5
     arrow: bool = True
+    head: str = "normal"  # the arrowhead drawn at the target ("none" for none)
+    tail: str = "none"  # the one drawn at the source
+    text: str | None = None  # the label's colour, when not the theme's text colour
+    own: tuple[str, ...] = ()  # of stroke, text: set on the edge itself, kept in dark mode
 
 
 def _ro(mapping: Mapping) -> Mapping:
