@@ -122,7 +122,8 @@ def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
     style = node_style(node, theme)
     shape = style.shape
     if node.size is not None:
-        inner = node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4)
+        # to 0.01 px, like every measured width: a box made from a measure keeps its lines
+        inner = round(node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4), 2)
         wrap_at = max(inner, 24.0 if shape != "text" else 8.0)
         label, note = _content(node, style, shape, theme, wrap_at)
         width, height = node.size

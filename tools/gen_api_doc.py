@@ -31,8 +31,6 @@ CONSTANTS = {
     "diagrams_lib.LIGHT": "The light theme, the default.",
     "diagrams_lib.THEMES": "The built-in themes by name (``light``, ``dark``); "
     "``get_theme`` also accepts ``auto``.",
-    "diagrams_lib.kinds.axis.FONT": "Font size in px that text nodes are drawn at (the "
-    "theme's label size).",
     "diagrams_lib.kinds.axis.NO_CLIP": "Edge attributes that make a line run exactly "
     "between its two anchor nodes: Graphviz does not clip it at their outlines.",
 }

@@ -5,8 +5,8 @@ lines, so the widths step evenly from the base to the apex. Labels wrap to the w
 their tier's top edge, the narrowest line they sit under, so text never crosses a side.
 Notes go inside the tiers when every one of them fits there on one line, otherwise all
 of them go in a column to the right, each joined to its tier by a thin guide line.
-Tiers are sized for render()'s default ``max_label_width`` (180 px); a smaller one may
-wrap a label onto more lines than its tier was sized for.
+Tiers are measured with :func:`diagrams_lib.measure_node` for the theme given, so each
+holds its text exactly as the renderer wraps it (``max_label_width`` does not change it).
 
 >>> g = pyramid(["Data", "Information", "Knowledge"], title="From data to knowledge")
 >>> [g.nodes[k]["label"] for k in ("tier:0", "tier:2")], g.graph["kind"]
@@ -15,20 +15,17 @@ wrap a label onto more lines than its tier was sized for.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
 from ..quoting import check_text
-from ..shapes import PAD_X, PAD_Y
-from ..size import NOTE_GAP
-from ..text import LINE_HEIGHT, TextBlock, measure_block, text_width
-from ..theme import LIGHT
+from ..theme import Theme, get_theme
 from ._common import check_title
+from ._pieces import measured_for, text_box_size
+from ._pyramid_geometry import GAP, NOTE_WRAP, Tier, geometry
 
 __all__ = ["CAPTION", "MAX_TIERS", "NOTE_PLACES", "TIER_KEYS", "example", "pyramid"]
 
@@ -41,24 +38,11 @@ CAPTION = (
     "tiers, one highlighted, each explained by a note in a column to the right."
 )
 
-# render()'s default max_label_width: sizing never wraps a boxed label wider than this.
-_LABEL_WRAP = 180.0
-_GAP = 6.0  # between tiers
-_MIN_TIER_H = 52.0
-_NOTE_WRAP = 240.0  # notes set to the right of the pyramid wrap at this width
 _NOTE_COLUMN = 30.0  # from the base's right corner to the notes column
 _GUIDE_INSET = 6.0  # guide lines stop this far from the tier side and the note
-_SLACK = 2.0  # px of room kept beside wrapped text, against rounding
 
 
-@dataclass(frozen=True)
-class _Tier:
-    label: str
-    note: str | None
-    role: str | None
-
-
-def _read_tier(item: Any, index: int) -> _Tier:
+def _read_tier(item: Any, index: int) -> Tier:
     where = f"tier {index}"
     if isinstance(item, str):
         item = {"label": item}
@@ -79,10 +63,10 @@ def _read_tier(item: Any, index: int) -> _Tier:
     note = None if note is None else check_text(note, where=f"{where} note").strip() or None
     role = item.get("role")
     role = None if role is None else check_text(role, where=f"{where} role")
-    return _Tier(label, note, role)
+    return Tier(label=label, note=note, role=role)
 
 
-def _read_tiers(tiers: Any) -> list[_Tier]:
+def _read_tiers(tiers: Any) -> list[Tier]:
     if isinstance(tiers, (str, Mapping)) or not isinstance(tiers, Sequence):
         raise DiagramTypeError(
             "tiers must be a list of tiers from base to apex (strings or dicts), "
@@ -105,100 +89,7 @@ def _number(value: Any, *, name: str, low: float) -> float:
     return float(value)
 
 
-def _block(text: str, wrap: float, *, note: bool = False) -> TextBlock:
-    """Measure text as sizing.py will: boxed labels bold, notes at the note size."""
-    size = LIGHT.note_size if note else LIGHT.font_size
-    return measure_block(text, max_width=wrap, size=size, bold=not note)
-
-
-def _text_node(text: str, wrap: float) -> tuple[str, tuple[float, float]]:
-    """Lines and box of a text node, broken here: sizing measures it bold, the SVG is not.
-
-    The lines are wrapped in the regular weight the SVG draws; the box is as wide as the
-    widest line in bold (what sizing measures), so sizing keeps exactly these lines.
-    """
-    size = LIGHT.font_size
-    lines = measure_block(text, max_width=wrap, size=size).lines
-    bold = max(text_width(line, size=size, bold=True) for line in lines)
-    height = len(lines) * size * LINE_HEIGHT
-    return "\n".join(lines), (round(bold + 4 + _SLACK, 2), round(height + 4, 2))
-
-
-def _apex_top(label: str, width: float, count: int) -> float:
-    """Width of the apex's top edge: just enough for its label on at most two lines."""
-    longest = max(text_width(w, size=LIGHT.font_size, bold=True) for w in label.split())
-    wrap = min(_LABEL_WRAP, max(width / (count + 1), longest))
-    while wrap < _LABEL_WRAP and len(_block(label, wrap).lines) > 2:
-        wrap = min(_LABEL_WRAP, wrap + 4)
-    return _block(label, wrap).width + 2 * PAD_X + _SLACK
-
-
-@dataclass(frozen=True)
-class _Geometry:
-    height: float  # of one tier
-    half: tuple[float, ...]  # half width of each tier's bottom edge
-    inset: float  # each tier's top is this much narrower on either side
-    inside: bool  # notes drawn inside the tiers
-
-
-def _needs(tiers: list[_Tier], half: list[float], inset: float, inside: bool) -> list[float]:
-    """The height each tier needs for its text, given its top edge."""
-    out = []
-    for tier, h in zip(tiers, half, strict=True):
-        wrap = max(24.0, min(_LABEL_WRAP, 2 * (h - inset) - 2 * PAD_X))
-        label = _block(tier.label, wrap)
-        need = label.height + 2 * PAD_Y
-        if tier.note and inside:
-            need += NOTE_GAP + _block(tier.note, max(wrap, label.width), note=True).height
-        elif tier.note:
-            need = max(need, _text_node(tier.note, _NOTE_WRAP)[1][1])
-        out.append(need)
-    return out
-
-
-def _notes_fit(tiers: list[_Tier], half: list[float], inset: float) -> bool:
-    for tier, h in zip(tiers, half, strict=True):
-        if tier.note:
-            wrap = max(24.0, min(_LABEL_WRAP, 2 * (h - inset) - 2 * PAD_X))
-            if len(_block(tier.note, wrap, note=True).lines) > 1:
-                return False
-    return True
-
-
-def _geometry(
-    tiers: list[_Tier], *, width: float, tier_height: float | None, notes: str
-) -> _Geometry:
-    count = len(tiers)
-    top = _apex_top(tiers[-1].label, width, count)
-    if top > width:
-        raise ValidationError(
-            f"width {width:g} is too narrow for the apex label {tiers[-1].label!r}, "
-            f"which needs {top:.0f} px"
-        )
-    height = tier_height or _MIN_TIER_H
-    inside = notes == "inside"
-    while True:  # the height changes the slope, so the widths: grow until all text fits
-        total = count * height + (count - 1) * _GAP
-        slope = (width - top) / 2 / total  # px the side moves in per px of height
-        half = [round(width / 2 - slope * i * (height + _GAP), 2) for i in range(count)]
-        inset = round(slope * height, 2)
-        if notes == "auto":
-            inside = _notes_fit(tiers, half, inset)
-        needs = _needs(tiers, half, inset, inside)
-        need = max(needs)
-        if need <= height:
-            break
-        if tier_height is not None:
-            worst = needs.index(need)
-            raise ValidationError(
-                f"tier_height {tier_height:g} is too small for tier {worst} "
-                f"({tiers[worst].label!r}), which needs {need:.0f} px"
-            )
-        height = math.ceil(need)
-    return _Geometry(height, tuple(half), inset, inside)
-
-
-def _summary(tiers: list[_Tier]) -> str:
+def _summary(tiers: list[Tier]) -> str:
     parts = [t.label + (f" ({t.note})" if t.note else "") for t in tiers]
     return f"A pyramid of {len(tiers)} tiers, from base to apex: " + "; ".join(parts) + "."
 
@@ -211,6 +102,7 @@ def pyramid(
     width: float = 520,
     tier_height: float | None = None,
     notes: str = "auto",
+    theme: str | Theme = "light",
 ) -> nx.DiGraph:
     """Build a pyramid of tiers from a wide base to a narrow apex.
 
@@ -225,6 +117,8 @@ def pyramid(
             tier's text. Too small a value is an error naming the tier that does not fit.
         notes: where notes go: ``"inside"`` the tiers, in a column to the ``"right"``
             with guide lines, or ``"auto"`` (inside when all fit on one line there).
+        theme: the theme you will render with: text is measured at its type sizes, and
+            :func:`~diagrams_lib.render` refuses a theme with other sizes.
 
     Returns:
         A ``networkx.DiGraph`` with every node pinned: tiers ``tier:0`` (base) up to the
@@ -249,8 +143,14 @@ def pyramid(
         tier_height = _number(tier_height, name="tier_height", low=24)
     if notes not in NOTE_PLACES:
         raise UnknownOptionError(f"notes is {notes!r}; choose one of: {', '.join(NOTE_PLACES)}")
-    geo = _geometry(rows, width=width, tier_height=tier_height, notes=notes)
-    g = nx.DiGraph(title=title, description=description or _summary(rows), kind="pyramid")
+    look = get_theme(theme)
+    geo = geometry(rows, width=width, tier_height=tier_height, notes=notes, theme=look)
+    g = nx.DiGraph(
+        title=title,
+        description=description or _summary(rows),
+        kind="pyramid",
+        measured_for=measured_for(look),
+    )
     h = geo.height
     for i, tier in enumerate(rows):
         attrs: dict[str, Any] = {
@@ -259,7 +159,7 @@ def pyramid(
             "shape": "trapezoid",
             "inset": geo.inset,
             "size": (round(2 * geo.half[i], 2), h),
-            "pin": (0.0, round(i * (h + _GAP) + h / 2, 2)),
+            "pin": (0.0, round(i * (h + GAP) + h / 2, 2)),
         }
         if tier.note and geo.inside:
             attrs["note"] = tier.note
@@ -270,11 +170,11 @@ def pyramid(
     for i, tier in enumerate(rows):
         if not tier.note:
             continue
-        y = round(i * (h + _GAP) + h / 2, 2)
-        text, size = _text_node(tier.note, _NOTE_WRAP)
+        y = round(i * (h + GAP) + h / 2, 2)
+        size = text_box_size(tier.note, max_width=NOTE_WRAP, theme=look)
         g.add_node(
             f"note:{i}",
-            label=text,
+            label=tier.note,
             role="caption",
             shape="text",
             align="left",

@@ -67,8 +67,8 @@ def test_tier_height_too_small_names_the_tier():
 
 
 def test_width_too_narrow_for_the_apex():
-    with pytest.raises(ValidationError, match="too narrow for the apex label 'Knowledge'"):
-        pyramid(SHORT, title="T", width=120)
+    with pytest.raises(ValidationError, match="too narrow for the apex label 'Understanding'"):
+        pyramid(["Data", "Understanding"], title="T", width=120)
 
 
 def test_unknown_notes_option():
