@@ -211,8 +211,7 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
     for node in diagram.nodes:
         box = sizes.nodes[node.id]
         attrs = [("width", _inches(box.width)), ("height", _inches(box.height))]
-        if SHAPES[box.shape].clip != "box":
-            attrs.append(("shape", SHAPES[box.shape].clip))
+        attrs += SHAPES[box.shape].clip
         if node.pin is not None:
             attrs.append(("pos", f'"{node.pin[0]:.2f},{node.pin[1]:.2f}!"'))
         if node.id in sizes.xlabels:

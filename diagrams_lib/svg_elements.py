@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .quoting import fmt, xml_attr, xml_text
 from .scene import PlacedGroup, PlacedNode
-from .shapes import outline
+from .shapes import details, outline
 from .size import LABEL_PAD, NOTE_GAP, LabelBox, content_height, group_title, label_is_bold
 from .text import LINE_HEIGHT, TextBlock, text_width
 from .theme import NodeStyle, Theme, role_title
@@ -181,6 +181,13 @@ def node(p: PlacedNode, *, prefix: str, theme: Theme, dx: float, dy: float) -> s
                 own=("fill", "stroke") if "stroke" in style.own else (),
             )
         out.append(f'{shape} class="shape"{style_attrs(style)}/>')
+        inner = details(box.shape, x, y, box.width, box.height)
+        if inner:
+            out.append(
+                f'<path class="shape-detail" d="{inner}" fill="none"'
+                f"{paint(style.own, stroke=style.stroke)} stroke-width="
+                f'"{fmt(style.stroke_width)}"/>'
+            )
     drawn = not (box.shape.endswith("point") or box.shape == "none")
     content_h = content_height(box.label, box.note) if drawn else 0
     if content_h:
