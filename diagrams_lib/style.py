@@ -107,54 +107,39 @@ def edge_style(edge: Edge, theme: Theme, *, directed: bool) -> EdgeStyle:
     )
 
 
-def _warn(message: str) -> None:
-    warnings.warn(message, DiagramWarning, stacklevel=4)
+def _check(who: str, what: str, colour: str, behind: tuple[str, ...], need: float) -> None:
+    """Warn when ``colour`` falls below ``need``:1 contrast on any of ``behind``."""
+    for back in behind:
+        ratio = contrast(colour, back)
+        if ratio < need:
+            warnings.warn(
+                f"{who}: {what} {colour} on {back} has contrast {ratio:.1f}:1, below the "
+                f"{need:g}:1 it needs",
+                DiagramWarning,
+                stacklevel=5,
+            )
 
 
 def check_contrast(nodes, edges, *, backgrounds: tuple[str, ...]) -> None:
-    """Warn about colours set on an element that are hard to tell from what is behind them.
+    """Warn about colours set on an element that are hard to tell from what is behind them:
+    text needs 4.5:1, lines and shapes 3:1 (WCAG 2).
 
     ``nodes`` are ``(node, style)`` pairs, ``edges`` ``(edge, style)`` pairs; ``backgrounds``
     are the page colours the figure may be shown on (two for the ``auto`` theme)."""
     for node, style in nodes:
-        if not style.own:
-            continue
+        who = f"node {node.key!r}"
         behind = (style.fill,) if style.fill != "none" else backgrounds
-        if "text" in style.own or "fill" in style.own:
-            for colour in behind:
-                ratio = contrast(style.text, colour)
-                if ratio < 4.5 and not node.hide_label:
-                    _warn(
-                        f"node {node.key!r}: text {style.text} on {colour} has contrast "
-                        f"{ratio:.1f}:1, below the 4.5:1 that text needs"
-                    )
-        if "stroke" in style.own or "fill" in style.own:
-            edge_colour = style.stroke if style.fill == "none" else style.fill
-            for colour in backgrounds:
-                if style.stroke == "none" and style.fill == "none":
-                    continue
-                ratio = max(contrast(edge_colour, colour), contrast(style.stroke, colour))
-                if ratio < 3:
-                    _warn(
-                        f"node {node.key!r}: its shape ({edge_colour}) on the page "
-                        f"({colour}) has contrast {ratio:.1f}:1, below the 3:1 shapes need"
-                    )
+        if {"text", "fill"} & set(style.own) and not node.hide_label:
+            _check(who, "text", style.text, behind, 4.5)
+        if {"stroke", "fill"} & set(style.own):
+            # a shape shows on a page by its fill or by its outline, whichever stands out more
+            shape = style.fill if style.fill != "none" else style.stroke
+            for back in backgrounds:
+                if contrast(style.stroke, back) < 3:
+                    _check(who, "shape", shape, (back,), 3)
     for edge, style in edges:
+        who = f"edge {edge.source_key!r} -> {edge.target_key!r}"
         if "text" in style.own and (edge.label or edge.head_label or edge.tail_label):
-            for colour in backgrounds:
-                ratio = contrast(style.text, colour)
-                if ratio < 4.5:
-                    _warn(
-                        f"edge {edge.source_key!r} -> {edge.target_key!r}: label text "
-                        f"{style.text} on {colour} has contrast {ratio:.1f}:1, below the "
-                        "4.5:1 that text needs"
-                    )
+            _check(who, "label text", style.text, backgrounds, 4.5)
         if "stroke" in style.own:
-            for colour in backgrounds:
-                ratio = contrast(style.stroke, colour)
-                if ratio < 3:
-                    _warn(
-                        f"edge {edge.source_key!r} -> {edge.target_key!r}: line "
-                        f"{style.stroke} on {colour} has contrast {ratio:.1f}:1, below "
-                        "the 3:1 lines need"
-                    )
+            _check(who, "line", style.stroke, backgrounds, 3)
