@@ -4,7 +4,7 @@
     diagrams-lib render flow.dot -o flow.png --scale 2
     diagrams-lib render graph.json --theme dark > graph.svg
     diagrams-lib render mypkg.figures:pipeline -o pipeline.dot
-    diagrams-lib gallery --check
+    diagrams-lib gallery -o docs --check
 
 Errors are one line on stderr, ``diagrams-lib: error: <message>``; the exit status
 is 2 for a usage error and 1 when the input cannot be read or rendered.
@@ -225,7 +225,8 @@ def _render(args: argparse.Namespace) -> int:
 def _gallery(args: argparse.Namespace) -> int:
     from .gallery import main as gallery_main
 
-    return gallery_main([*(["--check"] if args.check else []), "--out", str(args.out)])
+    flags = [flag for flag in ("--check", "--force") if getattr(args, flag[2:])]
+    return gallery_main([*flags, "--out", str(args.out)])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -301,14 +302,18 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.set_defaults(handler=_render)
     gallery_cmd = commands.add_parser(
         "gallery",
-        help="write the gallery of diagram kinds (docs/gallery.md)",
-        description="Write docs/gallery.md and one SVG per diagram kind.",
+        help="write the gallery of diagram kinds into a folder",
+        description="Write gallery.md and gallery/KIND.svg, one per diagram kind, into DIR. "
+        "Files already there with other content are replaced only with --force.",
     )
     gallery_cmd.add_argument(
         "--check", action="store_true", help="only check: exit 1, naming each stale file"
     )
     gallery_cmd.add_argument(
-        "--out", type=Path, default=Path("docs"), help="output folder (default: docs)"
+        "-o", "--out", type=Path, required=True, metavar="DIR", help="folder to write into"
+    )
+    gallery_cmd.add_argument(
+        "--force", action="store_true", help="replace files in DIR that differ from the gallery"
     )
     gallery_cmd.set_defaults(handler=_gallery)
     return parser

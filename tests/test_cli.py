@@ -295,8 +295,9 @@ def test_version() -> None:
 def test_gallery_forwards_its_options(monkeypatch, tmp_path: Path) -> None:
     seen = []
     monkeypatch.setattr("diagrams_lib.gallery.main", lambda argv: seen.append(argv) or 0)
-    assert cli.main(["gallery", "--check", "--out", str(tmp_path)]) == 0
-    assert seen == [["--check", "--out", str(tmp_path)]]
+    assert cli.main(["gallery", "--check", "-o", str(tmp_path)]) == 0
+    assert cli.main(["gallery", "--force", "--out", str(tmp_path)]) == 0
+    assert seen == [["--check", "--out", str(tmp_path)], ["--force", "--out", str(tmp_path)]]
 
 
 def test_console_script_is_declared() -> None:
