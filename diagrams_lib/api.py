@@ -18,6 +18,7 @@ from typing import Any, Literal, overload
 
 from .dot import geometry_dot, layout_program
 from .dot_styled import styled_dot
+from .embed import check_id_prefix
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .export import EXPORT_FONT_FAMILY, FORMATS, SUFFIXES, check_format, convert, png_zoom
@@ -172,12 +173,7 @@ def render(
         not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
     ):
         raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
-    if id_prefix is None:
-        id_prefix = slug(diagram.title, limit=24)
-    elif slug(id_prefix, limit=64) != id_prefix:
-        raise ValidationError(
-            f"id_prefix {id_prefix!r} is not id-safe; use lowercase letters, digits and '-'"
-        )
+    id_prefix = slug(diagram.title, limit=24) if id_prefix is None else check_id_prefix(id_prefix)
     if diagram.measured_for not in (None, (look.font_size, look.note_size)):
         label, note = diagram.measured_for
         raise ValidationError(
