@@ -41,7 +41,7 @@ report: venv
 	$(PY) -m report
 
 gallery: venv
-	$(PY) -m diagrams_lib.gallery
+	$(PY) -m diagrams_lib.gallery -o docs --force
 
 bench: venv
 	$(PY) bench/run.py

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .api import SVG, render, save, to_dot
 from .dot_reader import from_dot, read_dot
+from .embed import reprefix
 from .engine import ENGINES, engine_version
 from .errors import (
     DiagramError,
@@ -23,7 +24,9 @@ from .errors import (
     DotParseError,
     EngineError,
     EngineNotFoundError,
+    ExportError,
     LayoutTimeoutError,
+    MissingDependencyError,
     OutputError,
     UnknownOptionError,
     UnknownRoleError,
@@ -48,7 +51,9 @@ __all__ = [
     "EdgeStyle",
     "EngineError",
     "EngineNotFoundError",
+    "ExportError",
     "LayoutTimeoutError",
+    "MissingDependencyError",
     "NodeMeasure",
     "NodeStyle",
     "OutputError",
@@ -64,6 +69,7 @@ __all__ = [
     "node_size",
     "read_dot",
     "render",
+    "reprefix",
     "save",
     "to_dot",
     "write_atomic",

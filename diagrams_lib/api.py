@@ -11,14 +11,17 @@ True
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from numbers import Real
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from .dot import geometry_dot, layout_program
 from .dot_styled import styled_dot
+from .embed import check_id_prefix
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
+from .export import EXPORT_FONT_FAMILY, FORMATS, SUFFIXES, check_format, convert, png_zoom
 from .files import write_atomic
 from .model import read_diagram
 from .quoting import slug
@@ -30,8 +33,6 @@ from .theme import DARK, LIGHT, Theme, get_theme
 
 __all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "render", "save", "to_dot"]
 
-_SAVE_FORMATS = {".svg": "svg", ".dot": "dot", ".gv": "dot"}
-
 
 class SVG(str):
     """An SVG document: a plain ``str`` that also displays itself in Jupyter."""
@@ -42,9 +43,13 @@ class SVG(str):
         return str(self)
 
 
+@overload
 def render(
     g: Any,
     *,
+    format: Literal["svg"] = "svg",
+    scale: None = None,
+    dpi: None = None,
     theme: str | Theme = "light",
     engine: str | None = None,
     max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
@@ -54,13 +59,77 @@ def render(
     id_prefix: str | None = None,
     timeout: float | None = None,
     isolate: bool = False,
-) -> SVG:
-    """Lay out the networkx graph ``g`` and return it as an SVG document.
+) -> SVG: ...
+
+
+@overload
+def render(
+    g: Any,
+    *,
+    format: Literal["png", "pdf"],
+    scale: float | None = None,
+    dpi: float | None = None,
+    theme: str | Theme = "light",
+    engine: str | None = None,
+    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
+    legend: bool = False,
+    show_title: bool = True,
+    backend: str = "wheel",
+    id_prefix: str | None = None,
+    timeout: float | None = None,
+    isolate: bool = False,
+) -> bytes: ...
+
+
+@overload
+def render(
+    g: Any,
+    *,
+    format: str,
+    scale: float | None = None,
+    dpi: float | None = None,
+    theme: str | Theme = "light",
+    engine: str | None = None,
+    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
+    legend: bool = False,
+    show_title: bool = True,
+    backend: str = "wheel",
+    id_prefix: str | None = None,
+    timeout: float | None = None,
+    isolate: bool = False,
+) -> SVG | bytes: ...
+
+
+def render(
+    g: Any,
+    *,
+    format: str = "svg",
+    scale: float | None = None,
+    dpi: float | None = None,
+    theme: str | Theme = "light",
+    engine: str | None = None,
+    max_label_width: float = DEFAULT_MAX_LABEL_WIDTH,
+    legend: bool = False,
+    show_title: bool = True,
+    backend: str = "wheel",
+    id_prefix: str | None = None,
+    timeout: float | None = None,
+    isolate: bool = False,
+) -> SVG | bytes:
+    """Lay out the networkx graph ``g`` and return it as an SVG document, PNG or PDF.
 
     Args:
         g: a networkx graph with a ``title`` graph attribute.
+        format: ``"svg"`` (default) returns an :class:`SVG` (a ``str``); ``"png"`` and
+            ``"pdf"`` return ``bytes``, drawn with fonts shipped with the library, so the
+            same graph gives the same bytes on every machine (see the guide's Export).
+        scale: PNG only: pixels per SVG pixel (default 1; 2 for a sharp picture on a
+            high-density screen or a slide).
+        dpi: PNG only, instead of ``scale``: pixels per inch, 96 per unit of scale;
+            the PNG records it, so it prints at the SVG's size.
         theme: ``"light"`` (default), ``"dark"``, ``"auto"`` (light colours plus CSS
-            that follows ``prefers-color-scheme``) or a :class:`Theme`.
+            that follows ``prefers-color-scheme``; PNG and PDF have no such preference
+            and are drawn light) or a :class:`Theme`.
         engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
             ``circo`` or ``fdp``. Diagrams whose nodes are all pinned keep their
             positions.
@@ -84,9 +153,17 @@ def render(
         >>> g.add_edge("plan", "train", label="then")
         >>> "<title>plan</title>" in render(g)
         True
+        >>> render(g, format="png", scale=2)[:4]
+        b'\\x89PNG'
     """
+    check_format(format)
+    zoom = png_zoom(format, scale=scale, dpi=dpi)
+    if format != "svg" and theme == "auto":
+        theme = "light"  # no prefers-color-scheme in a picture: what the SVG shows by default
     diagram = read_diagram(g)
     look = get_theme(theme)
+    if format != "svg":  # drawn only with the shipped fonts, whatever the theme names
+        look = replace(look, font_family=EXPORT_FONT_FAMILY)
     width = check_label_width(max_label_width)
     if engine is not None:
         verify_engine(engine, backend=backend)
@@ -96,12 +173,7 @@ def render(
         not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
     ):
         raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
-    if id_prefix is None:
-        id_prefix = slug(diagram.title, limit=24)
-    elif slug(id_prefix, limit=64) != id_prefix:
-        raise ValidationError(
-            f"id_prefix {id_prefix!r} is not id-safe; use lowercase letters, digits and '-'"
-        )
+    id_prefix = slug(diagram.title, limit=24) if id_prefix is None else check_id_prefix(id_prefix)
     if diagram.measured_for not in (None, (look.font_size, look.note_size)):
         label, note = diagram.measured_for
         raise ValidationError(
@@ -125,17 +197,16 @@ def render(
         isolate=isolate,
     )
     scene = place(diagram, sizes, geometry)
-    return SVG(
-        write_svg(
-            diagram,
-            scene,
-            theme=look,
-            prefix=id_prefix,
-            auto=theme == "auto",
-            legend=legend,
-            show_title=show_title,
-        )
+    svg = write_svg(
+        diagram,
+        scene,
+        theme=look,
+        prefix=id_prefix,
+        auto=theme == "auto",
+        legend=legend,
+        show_title=show_title,
     )
+    return SVG(svg) if format == "svg" else convert(svg, format=format, zoom=zoom)
 
 
 def to_dot(
@@ -159,9 +230,11 @@ def save(
 ) -> Path:
     """Render ``g`` and write it atomically to ``path``; the suffix picks the format.
 
-    ``.svg`` writes :func:`render`'s output, ``.dot``/``.gv`` writes :func:`to_dot`'s.
-    Other keyword options go to that function. The file is replaced whole, and only
-    after rendering succeeded: on any error the previous file is left as it was.
+    ``.svg``, ``.png`` and ``.pdf`` write :func:`render`'s output in that format,
+    ``.dot``/``.gv`` writes :func:`to_dot`'s; ``format=`` (``"svg"``, ``"png"``,
+    ``"pdf"`` or ``"dot"``) overrides the suffix. Other keyword options go to that
+    function (``scale=``/``dpi=`` for PNG). The file is replaced whole, and only after
+    rendering succeeded: on any error the previous file is left as it was.
 
     >>> import networkx as nx, tempfile, pathlib
     >>> g = nx.DiGraph(title="T"); g.add_edge("a", "b")
@@ -169,16 +242,19 @@ def save(
     '.svg'
     """
     target = Path(path)
-    fmt = format or _SAVE_FORMATS.get(target.suffix.lower())
-    if fmt not in ("svg", "dot"):
-        raise UnknownOptionError(
-            f"cannot tell the format of {str(target)!r}: use a .svg, .dot or .gv suffix, "
-            "or format='svg' / 'dot'"
-        )
+    if format is None:
+        format = SUFFIXES.get(target.suffix.lower())
+        if format is None:
+            raise UnknownOptionError(
+                f"cannot tell the format of {str(target)!r} from its suffix: use .svg, .png, "
+                ".pdf, .dot or .gv, or format='svg' / 'png' / 'pdf' / 'dot'"
+            )
+    elif format not in (*FORMATS, "dot"):
+        raise UnknownOptionError(f"unknown format {format!r}: use 'svg', 'png', 'pdf' or 'dot'")
     if not target.parent.is_dir():
         raise ValidationError(
             f"cannot save {str(target)!r}: folder {str(target.parent)!r} does not exist"
         )
-    text = render(g, **options) if fmt == "svg" else to_dot(g, **options)
-    write_atomic(target, text)
+    data = to_dot(g, **options) if format == "dot" else render(g, format=format, **options)
+    write_atomic(target, data)
     return target

@@ -1,9 +1,10 @@
-"""The ``diagrams-lib`` command: render a graph to SVG or DOT, or build the gallery.
+"""The ``diagrams-lib`` command: render a graph to SVG, PNG, PDF or DOT, or build the gallery.
 
     diagrams-lib render flow.dot -o flow.svg
+    diagrams-lib render flow.dot -o flow.png --scale 2
     diagrams-lib render graph.json --theme dark > graph.svg
     diagrams-lib render mypkg.figures:pipeline -o pipeline.dot
-    diagrams-lib gallery --check
+    diagrams-lib gallery -o docs --check
 
 Errors are one line on stderr, ``diagrams-lib: error: <message>``; the exit status
 is 2 for a usage error and 1 when the input cannot be read or rendered.
@@ -31,11 +32,11 @@ from .api import DEFAULT_MAX_LABEL_WIDTH, render, save, to_dot
 from .dot_reader import from_dot, read_dot
 from .engine import ENGINES
 from .errors import DiagramError
+from .export import SUFFIXES
 
 __all__ = ["CLIError", "load_graph", "main"]
 
 PROG = "diagrams-lib"
-_FORMATS = {".svg": "svg", ".dot": "dot", ".gv": "dot"}
 _TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_][\w.]*$")
 
 
@@ -153,14 +154,16 @@ def load_graph(source: str) -> Any:
     )
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(data: str | bytes) -> None:
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
+    if buffer is None and isinstance(data, str):
+        sys.stdout.write(data)
         sys.stdout.flush()
         return
+    if buffer is None:
+        raise CLIError("standard output takes no binary data here: use -o FILE")
     sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
+    buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
     buffer.flush()
 
 
@@ -169,12 +172,12 @@ def _render(args: argparse.Namespace) -> int:
     if fmt is None:
         if args.output is None:
             fmt = "svg"
-        elif args.output.suffix.lower() in _FORMATS:
-            fmt = _FORMATS[args.output.suffix.lower()]
+        elif args.output.suffix.lower() in SUFFIXES:
+            fmt = SUFFIXES[args.output.suffix.lower()]
         else:
             _usage(
                 f"cannot tell the format of {str(args.output)!r} from its suffix; "
-                "use .svg, .dot or .gv, or --format svg|dot"
+                "use .svg, .png, .pdf, .dot or .gv, or --format svg|png|pdf|dot"
             )
     svg_only = [
         flag
@@ -186,10 +189,17 @@ def _render(args: argparse.Namespace) -> int:
         if value not in (None, False)
     ]
     if fmt == "dot" and svg_only:
-        _usage(f"{', '.join(svg_only)}: only for SVG output, not --format dot")
+        _usage(f"{', '.join(svg_only)}: only for a picture, not --format dot")
+    png_only = [flag for flag in ("scale", "dpi") if getattr(args, flag) is not None]
+    if fmt != "png" and png_only:
+        _usage(f"--{' and --'.join(png_only)}: only for PNG output, not {fmt.upper()}")
+    if fmt in ("png", "pdf") and args.output is None and sys.stdout.isatty():
+        _usage(f"{fmt.upper()} is binary: write it to a file with -o, or redirect stdout")
     options: dict[str, Any] = {"theme": args.theme, "max_label_width": args.max_label_width}
-    if fmt == "svg":
+    if fmt != "dot":
         options.update(engine=args.engine, legend=args.legend, timeout=args.timeout)
+    if fmt == "png":
+        options.update(scale=args.scale, dpi=args.dpi)
     if args.output is not None and not args.output.parent.is_dir():
         raise CLIError(
             f"cannot write {str(args.output)!r}: folder {str(args.output.parent)!r} does not exist"
@@ -197,7 +207,9 @@ def _render(args: argparse.Namespace) -> int:
     g = load_graph(args.input)
     try:
         if args.output is None:
-            _write_stdout(render(g, **options) if fmt == "svg" else to_dot(g, **options))
+            _write_stdout(
+                to_dot(g, **options) if fmt == "dot" else render(g, format=fmt, **options)
+            )
         else:
             save(g, args.output, format=fmt, **options)
     except DiagramError as exc:
@@ -213,14 +225,15 @@ def _render(args: argparse.Namespace) -> int:
 def _gallery(args: argparse.Namespace) -> int:
     from .gallery import main as gallery_main
 
-    return gallery_main([*(["--check"] if args.check else []), "--out", str(args.out)])
+    flags = [flag for flag in ("--check", "--force") if getattr(args, flag[2:])]
+    return gallery_main([*flags, "--out", str(args.out)])
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Render networkx graphs to themed, accessible "
-        "SVG (or styled DOT) with diagrams_lib.",
+        "SVG (or PNG, PDF, styled DOT) with diagrams_lib.",
         epilog="Run 'diagrams-lib render --help' for the rendering options.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -229,9 +242,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     render_cmd = commands.add_parser(
         "render",
-        help="render a .dot, .json or module:function graph to SVG or DOT",
-        description="Render one graph to SVG (default) or styled DOT.",
+        help="render a .dot, .json or module:function graph to SVG, PNG, PDF or DOT",
+        description="Render one graph to SVG (default), PNG, PDF or styled DOT.",
         epilog="Examples:\n  diagrams-lib render flow.dot -o flow.svg\n"
+        "  diagrams-lib render flow.dot -o flow.png --scale 2\n"
         "  diagrams-lib render graph.json --theme dark > graph.svg\n"
         "  diagrams-lib render mypkg.figures:pipeline -o pipeline.dot\n\n"
         "A DOT or JSON graph without a 'title' uses its 'label', else the file name.",
@@ -252,14 +266,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     render_cmd.add_argument(
         "--format",
-        choices=("svg", "dot"),
-        help="output format (default: from OUT's suffix; svg on stdout)",
+        choices=("svg", "png", "pdf", "dot"),
+        help="output format (default: from OUT's suffix; svg on stdout); "
+        "pdf needs pip install 'diagrams_lib[pdf]'",
     )
     render_cmd.add_argument(
         "--theme",
         choices=("light", "dark", "auto"),
         default="light",
-        help="colour theme; auto follows prefers-color-scheme (default: light)",
+        help="colour theme; auto follows prefers-color-scheme (PNG and PDF: light) "
+        "(default: light)",
     )
     render_cmd.add_argument(
         "--engine",
@@ -277,17 +293,27 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument(
         "--timeout", type=float, metavar="SECONDS", help="stop the layout after this many seconds"
     )
+    render_cmd.add_argument(
+        "--scale", type=float, metavar="N", help="PNG: pixels per SVG pixel (default: 1)"
+    )
+    render_cmd.add_argument(
+        "--dpi", type=float, metavar="N", help="PNG: pixels per inch, instead of --scale (96 = 1)"
+    )
     render_cmd.set_defaults(handler=_render)
     gallery_cmd = commands.add_parser(
         "gallery",
-        help="write the gallery of diagram kinds (docs/gallery.md)",
-        description="Write docs/gallery.md and one SVG per diagram kind.",
+        help="write the gallery of diagram kinds into a folder",
+        description="Write gallery.md and gallery/KIND.svg, one per diagram kind, into DIR. "
+        "Files already there with other content are replaced only with --force.",
     )
     gallery_cmd.add_argument(
         "--check", action="store_true", help="only check: exit 1, naming each stale file"
     )
     gallery_cmd.add_argument(
-        "--out", type=Path, default=Path("docs"), help="output folder (default: docs)"
+        "-o", "--out", type=Path, required=True, metavar="DIR", help="folder to write into"
+    )
+    gallery_cmd.add_argument(
+        "--force", action="store_true", help="replace files in DIR that differ from the gallery"
     )
     gallery_cmd.set_defaults(handler=_gallery)
     return parser

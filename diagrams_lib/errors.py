@@ -17,7 +17,9 @@ __all__ = [
     "DotParseError",
     "EngineError",
     "EngineNotFoundError",
+    "ExportError",
     "LayoutTimeoutError",
+    "MissingDependencyError",
     "OutputError",
     "UnknownOptionError",
     "UnknownRoleError",
@@ -55,6 +57,15 @@ class EngineNotFoundError(EngineError, FileNotFoundError):
 
 class LayoutTimeoutError(EngineError, TimeoutError):
     """The layout did not finish within the ``timeout`` given."""
+
+
+class MissingDependencyError(DiagramError, ImportError):
+    """An optional package the call needs is not installed; the message says what to
+    ``pip install`` (for PDF, the ``diagrams_lib[pdf]`` extra)."""
+
+
+class ExportError(DiagramError, RuntimeError):
+    """The SVG could not be turned into PNG or PDF; the message names the format and why."""
 
 
 class DotParseError(ValidationError):

@@ -1,7 +1,9 @@
-"""The gallery: one example per diagram kind, as ``docs/gallery.md`` + ``docs/gallery/<kind>.svg``.
+"""The gallery: one example per diagram kind, as ``gallery.md`` + ``gallery/<kind>.svg``.
 
-``python -m diagrams_lib.gallery`` (or ``make gallery``) writes it;
-``--check`` exits 1, naming each stale file, when the committed gallery is out of date.
+``diagrams-lib gallery -o DIR`` (or ``python -m diagrams_lib.gallery -o DIR``) writes it
+into ``DIR``, and only there; a file already there with other content is replaced only
+with ``--force``. ``--check`` exits 1, naming each stale file. This repository's own
+``docs/`` gallery is ``make gallery`` (``-o docs --force``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from .api import render
 from .files import write_atomic
 from .model import KINDS
 
-__all__ = ["build_gallery", "main"]
+__all__ = ["THEME", "build_gallery", "main"]
+
+THEME = "auto"  # the pictures' theme, which each snippet shows too
 
 
 def _example_code(module) -> str:
@@ -32,7 +36,7 @@ def _example_code(module) -> str:
     name = module.__name__.rsplit(".", 1)[-1]
     return (
         f"import diagrams_lib as dl\nfrom diagrams_lib.kinds import {name}\n\n"
-        f'{head}g = {tail}\ndl.save(g, "{name}.svg")'
+        f'{head}g = {tail}\ndl.save(g, "{name}.svg", theme="{THEME}")'
     )
 
 
@@ -49,7 +53,7 @@ def build_gallery() -> dict[str, str]:
     ]
     for kind in KINDS:
         module = importlib.import_module(f"diagrams_lib.kinds.{kind}")
-        svg = render(module.example(), theme="auto", id_prefix=f"gallery-{kind}")
+        svg = render(module.example(), theme=THEME)
         files[f"gallery/{kind}.svg"] = svg
         sections += [
             f"## {kind}",
@@ -69,8 +73,13 @@ def build_gallery() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m diagrams_lib.gallery", description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if docs/ is out of date")
-    parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
+    parser.add_argument(
+        "-o", "--out", type=Path, required=True, metavar="DIR", help="folder to write into"
+    )
+    parser.add_argument("--check", action="store_true", help="fail if DIR is out of date")
+    parser.add_argument(
+        "--force", action="store_true", help="replace files in DIR that differ from the gallery"
+    )
     args = parser.parse_args(argv)
     files = build_gallery()
     stale = [
@@ -82,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         for rel in stale:
             print(f"gallery: stale: {args.out / rel}", file=sys.stderr)
         return 1 if stale else 0
+    kept = [rel for rel in stale if (args.out / rel).exists()]
+    if kept and not args.force:
+        names = ", ".join(str(args.out / rel) for rel in kept)
+        print(f"gallery: would replace {names}; nothing written (use --force)", file=sys.stderr)
+        return 1
     (args.out / "gallery").mkdir(parents=True, exist_ok=True)
     for rel in stale:
         write_atomic(args.out / rel, files[rel])

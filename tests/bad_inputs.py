@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,19 @@ def made(path: str, what: str) -> str:
     if not os.path.lexists(path):
         os.mkdir(path) if what == "folder" else os.symlink(path, path)
     return path
+
+
+def without_module(name: str, call: Callable[[], Any]) -> Any:
+    """Run ``call`` as if the package ``name`` were not installed."""
+    saved = sys.modules.get(name)
+    sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        return call()
+    finally:
+        if saved is None:
+            del sys.modules[name]
+        else:
+            sys.modules[name] = saved
 
 
 def untitled() -> nx.DiGraph:
@@ -296,9 +310,51 @@ CASES: list[Case] = [
     Case(
         "save-suffix",
         "save() to an unknown suffix",
-        lambda: dl.save(titled(), "figure.png"),
+        lambda: dl.save(titled(), "figure.jpg"),
         dl.UnknownOptionError,
-        "figure.png",
+        "figure.jpg",
+    ),
+    Case(
+        "save-format",
+        "save() with a format= that does not exist",
+        lambda: dl.save(titled(), "figure.out", format="jpeg"),
+        dl.UnknownOptionError,
+        "'jpeg'",
+    ),
+    Case(
+        "render-format",
+        "render() with a format= that does not exist",
+        lambda: dl.render(titled(), format="dot"),
+        dl.UnknownOptionError,
+        "to_dot",
+    ),
+    Case(
+        "png-scale",
+        "a PNG scale that is not a positive number",
+        lambda: dl.render(titled(), format="png", scale=0),
+        dl.ValidationError,
+        "scale",
+    ),
+    Case(
+        "scale-not-png",
+        "scale= for a format other than PNG",
+        lambda: dl.render(titled(), format="pdf", scale=2),
+        dl.ValidationError,
+        "scale=",
+    ),
+    Case(
+        "png-too-big",
+        "a PNG scale that would need too many pixels",
+        lambda: dl.render(titled(), format="png", scale=500),
+        dl.ValidationError,
+        "pixels",
+    ),
+    Case(
+        "pdf-no-extra",
+        "PDF without the pdf extra installed",
+        lambda: without_module("typst", lambda: dl.render(titled(), format="pdf")),
+        dl.MissingDependencyError,
+        "diagrams_lib[pdf]",
     ),
     Case(
         "save-folder",

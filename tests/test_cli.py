@@ -114,11 +114,37 @@ def test_render_module_function(sample_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "start"), [("out.svg", "<svg"), ("out.dot", "digraph"), ("out.gv", "digraph")]
+    ("name", "start"),
+    [
+        ("out.svg", b"<svg"),
+        ("out.dot", b"digraph"),
+        ("out.gv", b"digraph"),
+        ("out.png", b"\x89PNG"),
+        ("out.pdf", b"%PDF-"),
+    ],
 )
-def test_format_follows_output_suffix(flow_dot, tmp_path, name: str, start: str) -> None:
+def test_format_follows_output_suffix(flow_dot, tmp_path, name: str, start: bytes) -> None:
     assert cli.main(["render", str(flow_dot), "-o", str(tmp_path / name)]) == 0
-    assert (tmp_path / name).read_text().startswith(start)
+    assert (tmp_path / name).read_bytes().startswith(start)
+
+
+def test_png_takes_scale_or_dpi(flow_dot: Path, tmp_path: Path) -> None:
+    g = dl.read_dot(flow_dot)
+    for flag, value, scale in (("--scale", "2", 2), ("--dpi", "288", 3)):
+        out = tmp_path / f"flow{scale}.png"
+        assert cli.main(["render", str(flow_dot), "-o", str(out), flag, value, "--legend"]) == 0
+        assert out.read_bytes() == dl.render(g, format="png", scale=scale, legend=True)
+
+
+def test_png_and_pdf_go_to_stdout_when_it_is_redirected(flow_dot: Path) -> None:
+    for fmt, start in (("png", b"\x89PNG"), ("pdf", b"%PDF-")):
+        result = subprocess.run(
+            [sys.executable, "-m", "diagrams_lib", "render", str(flow_dot), "--format", fmt],
+            capture_output=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(start)
 
 
 def test_format_flag_wins_over_suffix(flow_dot: Path, tmp_path: Path) -> None:
@@ -211,8 +237,10 @@ def test_missing_output_folder_is_named(flow_dot: Path, tmp_path: Path, capsys) 
 @pytest.mark.parametrize(
     "args",
     [
-        ["render", "{dot}", "-o", "{tmp}/out.png"],
-        ["render", "{dot}", "--format", "png"],
+        ["render", "{dot}", "-o", "{tmp}/out.jpg"],
+        ["render", "{dot}", "--format", "jpeg"],
+        ["render", "{dot}", "--scale", "2"],
+        ["render", "{dot}", "-o", "{tmp}/out.pdf", "--dpi", "300"],
         ["render", "{dot}", "--format", "dot", "--engine", "neato"],
         ["render"],
         [],
@@ -248,6 +276,10 @@ def test_help() -> None:
         "--legend",
         "--max-label-width",
         "--timeout",
+        "--scale",
+        "--dpi",
+        "png",
+        "pdf",
         "module:function",
         ".json",
     ):
@@ -263,8 +295,9 @@ def test_version() -> None:
 def test_gallery_forwards_its_options(monkeypatch, tmp_path: Path) -> None:
     seen = []
     monkeypatch.setattr("diagrams_lib.gallery.main", lambda argv: seen.append(argv) or 0)
-    assert cli.main(["gallery", "--check", "--out", str(tmp_path)]) == 0
-    assert seen == [["--check", "--out", str(tmp_path)]]
+    assert cli.main(["gallery", "--check", "-o", str(tmp_path)]) == 0
+    assert cli.main(["gallery", "--force", "--out", str(tmp_path)]) == 0
+    assert seen == [["--check", "--out", str(tmp_path)], ["--force", "--out", str(tmp_path)]]
 
 
 def test_console_script_is_declared() -> None:

@@ -34,6 +34,17 @@ def test_python_blocks_run(path, tmp_path, monkeypatch):
                 del namespace[name]
 
 
+def test_readme_quickstart_says_what_it_builds(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(compile(blocks(ROOT / "README.md")[0], "README.md", "exec"), namespace)
+    g = namespace["g"]
+    said = re.search(r"(\w+) hypotheses", g.graph["description"]).group(1)
+    built = [key for key, group in g.nodes(data="group") if group == "Hypotheses"]
+    numbers = ["zero", "one", "two", "three", "four", "five", "six"]
+    assert numbers.index(said) == len(built), g.graph["description"]
+
+
 def test_api_reference_is_current_and_complete():
     import diagrams_lib as dl
     from tools.gen_api_doc import render_doc

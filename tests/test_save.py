@@ -28,8 +28,8 @@ def test_options_reach_render(tmp_path):
 
 
 def test_unknown_suffix_names_the_file(tmp_path):
-    with pytest.raises(dl.UnknownOptionError, match="figure.png"):
-        dl.save(bug_hunt(), tmp_path / "figure.png")
+    with pytest.raises(dl.UnknownOptionError, match="figure.jpg"):
+        dl.save(bug_hunt(), tmp_path / "figure.jpg")
 
 
 def test_missing_folder_is_named(tmp_path):

@@ -24,19 +24,11 @@ import report.__main__ as report_main
 from report import build as report_build
 from report.build import REPORT_NAME, Output, ReportError
 from report.html import build_html, slugify, to_html, write_html
+from tests.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "test-artifacts"
 REAL_REPORT = ROOT / "docs" / REPORT_NAME
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 FIXTURE_MD = """\
 # A small report
@@ -216,24 +208,8 @@ def test_progress_shows_on_a_terminal_only() -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"no Chromium at {CHROMIUM}: `make browser` installs Debian's chromium "
-            "(needs apt-get and root)"
-        )
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed: pip install -c constraints.txt -e '.[test]'")
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-            )
-        except Error as exc:
-            pytest.skip(f"{CHROMIUM} does not start: {str(exc).splitlines()[0]}")
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
