@@ -20,6 +20,7 @@ from .dot_styled import styled_dot
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import write_atomic
+from .groups import for_engine
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
@@ -62,8 +63,10 @@ def render(
         theme: ``"light"`` (default), ``"dark"``, ``"auto"`` (light colours plus CSS
             that follows ``prefers-color-scheme``) or a :class:`Theme`.
         engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
-            ``circo`` or ``fdp``. Diagrams whose nodes are all pinned keep their
-            positions.
+            ``circo``, ``fdp``, ``sfdp`` (big undirected graphs) or ``osage`` (groups
+            packed in a grid). Groups are drawn by ``dot``, ``fdp`` and ``osage``; the
+            others warn (:class:`DiagramWarning`) and leave them out. Diagrams whose
+            nodes are all pinned keep their positions.
         max_label_width: wrap labels to this many px.
         legend: add a legend of the roles in use.
         show_title: draw the title at the top of the figure (it always names the
@@ -117,6 +120,7 @@ def render(
         backgrounds=pages,
     )
     prog = layout_program(diagram, engine)
+    diagram = for_engine(diagram, prog)
     geometry = layout(
         geometry_dot(diagram, sizes, prog=prog),
         prog=prog,

@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "dependencies")
-ENGINES = ("dot", "neato", "twopi", "circo", "fdp")
+ENGINES = ("dot", "neato", "twopi", "circo", "fdp", "sfdp", "osage")
 DIRECTIONS = {
     "LR": "LR",
     "TB": "TB",

@@ -254,9 +254,9 @@ CASES: list[Case] = [
     Case(
         "unknown-engine",
         "render(engine=...) that does not exist",
-        lambda: dl.render(titled(), engine="osage"),
+        lambda: dl.render(titled(), engine="patchwork"),
         dl.UnknownOptionError,
-        "'osage'",
+        "'patchwork'",
     ),
     Case(
         "unknown-theme",
