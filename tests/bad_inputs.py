@@ -403,11 +403,13 @@ CASES: list[Case] = [
         "'a'",
     ),
     Case(
-        "dependencies-cycle",
-        "dependencies: a dependency cycle",
-        lambda: kind("dependencies")({"a": ["b"], "b": ["a"]}, title="T"),
+        "dependencies-collapse-critical",
+        "dependencies: a critical path through cycles drawn as one node",
+        lambda: kind("dependencies")(
+            {"a": ["b"], "b": ["a"]}, title="T", critical=["a", "b"], collapse_cycles=True
+        ),
         dl.ValidationError,
-        "cycle",
+        "collapse_cycles",
     ),
     Case(
         "mindmap-empty",
