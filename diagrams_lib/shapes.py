@@ -12,6 +12,7 @@ shape that edges are clipped to (``clip``) and the one styled DOT uses (``styled
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .quoting import fmt
@@ -51,11 +52,24 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("square-point", "box", "square"),
     Shape("diamond-point", "diamond", "diamond"),
     Shape("triangle-point", "ellipse", "triangle"),
+    Shape("down-triangle-point", "ellipse", "invtriangle"),
+    Shape("hexagon-point", "ellipse", "hexagon"),
+    Shape("star-point", "ellipse", "star"),
+    Shape("plus-point", "ellipse", "box"),
     Shape("none", "box", "point"),
 )}
 # fmt: on
 
-_POINTS = ("point", "square-point", "diamond-point", "triangle-point")
+_POINTS = (
+    "point",
+    "square-point",
+    "diamond-point",
+    "triangle-point",
+    "down-triangle-point",
+    "hexagon-point",
+    "star-point",
+    "plus-point",
+)
 
 
 def outer_size(shape: str, w: float, h: float, *, inset: float) -> tuple[float, float]:
@@ -88,6 +102,14 @@ def outer_size(shape: str, w: float, h: float, *, inset: float) -> tuple[float, 
     return max(w + 2 * PAD_X + extra, MIN_W), height
 
 
+# Unit corners of the hexagon and five-pointed star markers, y down, first point up.
+_HEXAGON = tuple((math.sin(k * math.pi / 3), -math.cos(k * math.pi / 3)) for k in range(6))
+_STAR = tuple(
+    (r * math.sin(k * math.pi / 5), -r * math.cos(k * math.pi / 5))
+    for k, r in zip(range(10), (1.0, 0.45) * 5, strict=True)
+)
+
+
 def _points(points: list[tuple[float, float]]) -> str:
     return '<polygon points="' + " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points) + '"'
 
@@ -114,6 +136,33 @@ def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float)
         return _points([(x, top), (right, y), (x, bottom), (left, y)])
     if shape == "triangle-point":
         return _points([(x, top), (right, bottom), (left, bottom)])
+    if shape == "down-triangle-point":
+        return _points([(left, top), (right, top), (x, bottom)])
+    if shape == "hexagon-point":
+        return _points([(x + w / 2 * c, y + h / 2 * s) for c, s in _HEXAGON])
+    if shape == "star-point":
+        return _points([(x + w / 2 * c, y + h / 2 * s) for c, s in _STAR])
+    if shape == "plus-point":
+        a, b = w / 6, w / 2  # arm half-width, arm length
+        return _points(
+            [
+                (x + dx, y + dy)
+                for dx, dy in (
+                    (-a, -b),
+                    (a, -b),
+                    (a, -a),
+                    (b, -a),
+                    (b, a),
+                    (a, a),
+                    (a, b),
+                    (-a, b),
+                    (-a, a),
+                    (-b, a),
+                    (-b, -a),
+                    (-a, -a),
+                )
+            ]
+        )
     if shape == "hexagon":
         q = w / 4
         return _points(
