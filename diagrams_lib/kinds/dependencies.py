@@ -24,7 +24,8 @@ from ..errors import DiagramTypeError, ValidationError
 from ..quoting import check_text
 from ._common import check_direction, check_title
 
-__all__ = ["CAPTION", "dependencies", "example"]
+__all__ = ["CAPTION", "MORE_EXAMPLES", "dependencies", "example"]
+MORE_EXAMPLES = ("example_cycles",)
 
 BINDING_NOTE = "binding constraint"
 LISTED_MEMBERS = 4  # a collapsed cycle's note names this many of its items
@@ -300,3 +301,18 @@ def example() -> nx.DiGraph:
     }
     critical = ["Schema design", "Migration scripts", "Backfill", "Switch reads", "Retire old DB"]
     return dependencies(items, title="Database migration", critical=critical, binding="Backfill")
+
+
+def example_cycles() -> nx.DiGraph:
+    """A small package's imports, cycles and all: each import that closes a cycle is red
+    and dashed."""
+    imports = {
+        "pkg": ["pkg.graph", "pkg.algorithms", "pkg.io"],
+        "pkg.utils": [],
+        "pkg.graph": ["pkg.utils"],
+        "pkg.algorithms": ["pkg", "pkg.graph", "pkg.utils"],
+        "pkg.io": ["pkg", "pkg.graph"],
+        "pkg.drawing": ["pkg.io", "pkg.algorithms"],
+        "app": ["pkg", "pkg.drawing"],
+    }
+    return dependencies(imports, title="Imports of a small package")

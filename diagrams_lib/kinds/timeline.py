@@ -32,7 +32,16 @@ from ._timeline_draw import draw
 from ._timeline_layout import place_bar
 from ._timeline_read import MILESTONE_KEYS, PHASE_KEYS, Phase, read_milestones, read_phases
 
-__all__ = ["CAPTION", "MILESTONE_KEYS", "PHASE_KEYS", "UNIT_STEPS", "example", "timeline"]
+__all__ = [
+    "CAPTION",
+    "MILESTONE_KEYS",
+    "MORE_EXAMPLES",
+    "PHASE_KEYS",
+    "UNIT_STEPS",
+    "example",
+    "timeline",
+]
+MORE_EXAMPLES = ("example_dates",)
 
 CAPTION = (
     "A product roadmap on a months-before-launch axis: overlapping phases on their own "
@@ -192,4 +201,29 @@ def example() -> nx.Graph:
             {"label": "Launch", "at": 0},
         ],
         axis_label="months before launch",
+    )
+
+
+def example_dates() -> nx.Graph:
+    """A year's release plan in calendar dates: a date axis with a tick every two months."""
+    import datetime as dt
+
+    day = dt.date
+    return timeline(
+        [
+            {"label": "Research", "start": day(2025, 1, 6), "end": day(2025, 3, 28)},
+            {"label": "Design", "start": day(2025, 3, 3), "end": day(2025, 5, 30)},
+            {"label": "Build", "start": day(2025, 5, 5), "end": day(2025, 10, 31)},
+            {
+                "label": "Beta",
+                "start": day(2025, 9, 1),
+                "end": day(2025, 11, 28),
+                "role": "highlight",
+            },
+        ],
+        title="Release plan 2025",
+        milestones=[
+            {"label": "Design sign-off", "at": day(2025, 5, 30)},
+            {"label": "Release", "at": day(2025, 12, 8)},
+        ],
     )
