@@ -28,7 +28,7 @@ __all__ = ["build_gallery", "examples", "main"]
 def examples(module) -> list[tuple[str, str, object]]:
     """A kind module's examples as (picture name, caption, function), ``example`` first.
 
-    >>> from diagrams_lib.kinds import chart
+    >>> chart = importlib.import_module("diagrams_lib.kinds.chart")
     >>> [name for name, _, _ in examples(chart)]
     ['chart', 'chart-bars']
     """
