@@ -23,6 +23,7 @@ from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .export import EXPORT_FONT_FAMILY, FORMATS, SUFFIXES, check_format, convert, png_zoom
 from .files import write_atomic
+from .groups import for_engine
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
@@ -131,8 +132,10 @@ def render(
             that follows ``prefers-color-scheme``; PNG and PDF have no such preference
             and are drawn light) or a :class:`Theme`.
         engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
-            ``circo`` or ``fdp``. Diagrams whose nodes are all pinned keep their
-            positions.
+            ``circo``, ``fdp``, ``sfdp`` (big undirected graphs) or ``osage`` (groups
+            packed in a grid). Groups are drawn by ``dot``, ``fdp`` and ``osage``; the
+            others warn (:class:`DiagramWarning`) and leave them out. Diagrams whose
+            nodes are all pinned keep their positions.
         max_label_width: wrap labels to this many px.
         legend: add a legend of the roles in use.
         show_title: draw the title at the top of the figure (it always names the
@@ -189,6 +192,7 @@ def render(
         backgrounds=pages,
     )
     prog = layout_program(diagram, engine)
+    diagram = for_engine(diagram, prog)
     geometry = layout(
         geometry_dot(diagram, sizes, prog=prog),
         prog=prog,

@@ -31,8 +31,11 @@ __all__ = [
     "FONT",
     "NODESEP",
     "RANKSEP",
+    "SPLINE_EDGES",
+    "XLABEL_ENGINES",
     "Cluster",
     "edge_attrs",
+    "engine_attrs",
     "geometry_dot",
     "grouped",
     "hatch",
@@ -42,6 +45,13 @@ __all__ = [
 
 Attrs = Sequence[tuple[str, str]]  # name and DOT-ready value, in the order written
 NODESEP, RANKSEP = "0.45", "0.6"  # inches between nodes in a rank, and between ranks
+# Routing splines around every node costs seconds beyond about a hundred edges (5 s for a
+# 158-node, 467-edge import graph with neato, 0.1 s with straight lines; circo's curves
+# took 8 minutes): draw those straight.
+SPLINE_EDGES = 100
+# Engines whose edge labels Graphviz places only after the layout, as external labels
+# kept clear of nodes: circo's and twopi's reserve no room for a label on the edge.
+XLABEL_ENGINES = ("circo", "twopi")
 GROUP_MARGIN = 14.0  # px between a group's outline and its members
 FONT = dot_string("Helvetica,Arial,sans-serif")
 
@@ -192,6 +202,29 @@ def edge_attrs(edge: Edge, style: EdgeStyle, *, directed: bool = True) -> list[t
     return attrs
 
 
+def engine_attrs(prog: str, *, edges: int) -> list[tuple[str, str]]:
+    """The graph attributes that suit ``prog``: how it keeps nodes apart and routes edges.
+
+    >>> engine_attrs("neato", edges=500)
+    [('overlap', 'scale'), ('sep', '"+14"'), ('splines', 'line')]
+    >>> engine_attrs("circo", edges=5)
+    [('overlap', 'scale'), ('sep', '"+14"'), ('splines', 'curved'), ('concentrate', 'false')]
+    """
+    if prog == "dot":
+        return []
+    if prog == "nop2":
+        return [("splines", "false")]
+    if prog == "osage":  # packs clusters in a grid; the edges go straight across
+        return [("pack", "14"), ("splines", "line")]
+    # sfdp's "scale" needs a triangulation library the wheel lacks; "false" (Voronoi) works
+    overlap = "false" if prog == "sfdp" else "scale"
+    attrs = [("overlap", overlap), ("sep", '"+14"')]
+    few = edges <= SPLINE_EDGES
+    if prog == "circo":  # curves keep the two edges of a pair apart, and loops visible
+        return [*attrs, ("splines", "curved" if few else "line"), ("concentrate", "false")]
+    return [*attrs, ("splines", "true" if few else "line")]
+
+
 def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
     """The geometry-only DOT text that the renderer lays out with ``prog``."""
     graph = [
@@ -202,10 +235,7 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
         ("margin", "0"),
         ("outputorder", "edgesfirst"),
     ]
-    if prog == "nop2":
-        graph.append(("splines", "false"))
-    elif prog != "dot":
-        graph += [("overlap", "scale"), ("sep", '"+14"'), ("splines", "true")]
+    graph += engine_attrs(prog, edges=len(diagram.edges))
     graph += hatch(diagram.dot)
     nodes: dict[str, Attrs] = {}
     for node in diagram.nodes:
@@ -230,7 +260,7 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
     for edge in diagram.edges:
         attrs = [("id", edge.id), *edge_attrs(edge, sizes.edge_styles[edge.id])]
         for name, box in (
-            ("label", sizes.labels.get(edge.id)),
+            ("xlabel" if prog in XLABEL_ENGINES else "label", sizes.labels.get(edge.id)),
             ("headlabel", sizes.end_labels.get((edge.id, "head"))),
             ("taillabel", sizes.end_labels.get((edge.id, "tail"))),
         ):

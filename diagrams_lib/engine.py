@@ -30,8 +30,8 @@ __all__ = ["BACKENDS", "ENGINES", "Geometry", "engine_version", "layout", "verif
 BACKENDS = ("wheel", "system")
 # "nop2" is neato -n2: keep the pinned positions, only route the edges.
 _PROGS = (*ENGINES, "nop2")
-# The engines that lay out clusters; the others give every cluster the whole drawing's box.
-CLUSTER_ENGINES = ("dot", "neato", "fdp")
+# The engines that lay out clusters (see groups.for_engine); the others are given none.
+CLUSTER_ENGINES = ("dot", "fdp", "osage")
 # Graphviz keeps global state (error buffers, plugin tables): one layout at a time.
 _LOCK = threading.Lock()
 
@@ -40,10 +40,10 @@ def verify_engine(engine: str, *, backend: str = "wheel") -> None:
     """Raise :class:`UnknownOptionError` listing the choices for a bad engine or backend.
 
     >>> try:
-    ...     verify_engine("osage")
+    ...     verify_engine("patchwork")
     ... except UnknownOptionError as exc:
     ...     print(exc)
-    unknown engine 'osage'; choose one of: dot, neato, twopi, circo, fdp
+    unknown engine 'patchwork'; choose one of: dot, neato, twopi, circo, fdp, sfdp, osage
     """
     if engine not in _PROGS:
         raise UnknownOptionError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
@@ -114,6 +114,8 @@ def _read(graph: Any, prog: str) -> Geometry:
         for key, found in at.items():
             if edge.attr[key]:
                 found[name] = edge.attr[key]
+        if edge.attr["xlp"]:  # a label placed after the layout (circo, twopi)
+            at["lp"][name] = edge.attr["xlp"]
     nodes, xlabels = {}, {}
     for node in graph.nodes_iter():
         nodes[str(node)] = node.attr["pos"] or ""

@@ -1,4 +1,8 @@
-"""The gallery: one example per diagram kind, as ``gallery.md`` + ``gallery/<kind>.svg``.
+"""The gallery: the examples of each diagram kind, as ``docs/gallery.md`` + ``docs/gallery/*.svg``.
+
+Each kind module has an ``example()`` (captioned by its ``CAPTION``) and may name more in
+``MORE_EXAMPLES``, functions whose docstring is their caption; ``example_bars`` of
+``chart`` is drawn as ``gallery/chart-bars.svg``.
 
 ``diagrams-lib gallery -o DIR`` (or ``python -m diagrams_lib.gallery -o DIR``) writes it
 into ``DIR``, and only there; a file already there with other content is replaced only
@@ -20,14 +24,30 @@ from .api import render
 from .files import write_atomic
 from .model import KINDS
 
-__all__ = ["THEME", "build_gallery", "main"]
+__all__ = ["THEME", "build_gallery", "examples", "main"]
 
 THEME = "auto"  # the pictures' theme, which each snippet shows too
 
 
-def _example_code(module) -> str:
-    """The body of ``module.example`` as a runnable snippet that saves the picture."""
-    source = textwrap.dedent(inspect.getsource(module.example))
+def examples(module) -> list[tuple[str, str, object]]:
+    """A kind module's examples as (picture name, caption, function), ``example`` first.
+
+    >>> chart = importlib.import_module("diagrams_lib.kinds.chart")
+    >>> [name for name, _, _ in examples(chart)]
+    ['chart', 'chart-bars']
+    """
+    kind = module.__name__.rsplit(".", 1)[-1]
+    out = [(kind, module.CAPTION, module.example)]
+    for name in getattr(module, "MORE_EXAMPLES", ()):
+        function = getattr(module, name)
+        caption = " ".join(inspect.getdoc(function).split())
+        out.append((f"{kind}-{name.removeprefix('example_')}", caption, function))
+    return out
+
+
+def _example_code(module, function, picture: str) -> str:
+    """The body of ``function`` as a runnable snippet that saves ``picture``.svg."""
+    source = textwrap.dedent(inspect.getsource(function))
     func = ast.parse(source).body[0]
     body = func.body[1:] if ast.get_docstring(func) else func.body
     lines = source.splitlines()[body[0].lineno - 1 :]
@@ -36,7 +56,7 @@ def _example_code(module) -> str:
     name = module.__name__.rsplit(".", 1)[-1]
     return (
         f"import diagrams_lib as dl\nfrom diagrams_lib.kinds import {name}\n\n"
-        f'{head}g = {tail}\ndl.save(g, "{name}.svg", theme="{THEME}")'
+        f'{head}g = {tail}\ndl.save(g, "{picture}.svg", theme="{THEME}")'
     )
 
 
@@ -46,27 +66,27 @@ def build_gallery() -> dict[str, str]:
     sections = [
         "# Gallery",
         "",
-        "One example of every diagram kind in `diagrams_lib.kinds`. Each is an ordinary",
+        "Examples of every diagram kind in `diagrams_lib.kinds`. Each is an ordinary",
         "networkx graph until `dl.render` draws it, so you can inspect or edit it first.",
         "The pictures use the `auto` theme: light, or dark when your system prefers it.",
         "",
     ]
     for kind in KINDS:
         module = importlib.import_module(f"diagrams_lib.kinds.{kind}")
-        svg = render(module.example(), theme=THEME)
-        files[f"gallery/{kind}.svg"] = svg
-        sections += [
-            f"## {kind}",
-            "",
-            module.CAPTION,
-            "",
-            f"![{module.example().graph['title']}](gallery/{kind}.svg)",
-            "",
-            "```python",
-            _example_code(module),
-            "```",
-            "",
-        ]
+        sections += [f"## {kind}", ""]
+        for name, caption, function in examples(module):
+            g = function()
+            files[f"gallery/{name}.svg"] = render(g, theme=THEME)
+            sections += [
+                caption,
+                "",
+                f"![{g.graph['title']}](gallery/{name}.svg)",
+                "",
+                "```python",
+                _example_code(module, function, name),
+                "```",
+                "",
+            ]
     files["gallery.md"] = "\n".join(sections)
     return files
 

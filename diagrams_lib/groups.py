@@ -16,14 +16,16 @@ its name, and ``""`` draws no title.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from .errors import DiagramTypeError, ValidationError
-from .model import Group, Node
+from .errors import DiagramTypeError, DiagramWarning, ValidationError
+from .model import Diagram, Group, Node
 from .quoting import check_text
 
-__all__ = ["ancestors", "read_groups"]
+__all__ = ["ancestors", "for_engine", "read_groups"]
 
 MAX_DEPTH = 32  # nesting deeper than this is refused, never recursed into
 
@@ -100,3 +102,31 @@ def ancestors(group: Group, groups: tuple[Group, ...]) -> list[Group]:
         group = by_id[group.parent]
         out.append(group)
     return out
+
+
+def for_engine(diagram: Diagram, prog: str) -> Diagram:
+    """``diagram`` as ``prog`` can draw it: without its groups, and a
+    :class:`DiagramWarning`, when ``prog`` does not keep groups together (neato, twopi,
+    circo and sfdp would give each group a box spanning half the drawing).
+
+    >>> import networkx as nx, warnings
+    >>> from diagrams_lib.model import read_diagram
+    >>> g = nx.Graph(title="T"); g.add_node("a", group="x")
+    >>> with warnings.catch_warnings(record=True) as seen:
+    ...     warnings.simplefilter("always")
+    ...     for_engine(read_diagram(g), "circo").groups, str(seen[0].message)[:40]
+    ((), "engine 'circo' cannot keep groups togeth")
+    """
+    from .engine import CLUSTER_ENGINES
+
+    # Pinned diagrams ("nop2") keep their groups: the renderer boxes the pinned members.
+    if not diagram.groups or prog in (*CLUSTER_ENGINES, "nop2"):
+        return diagram
+    warnings.warn(
+        f"engine {prog!r} cannot keep groups together, so group "
+        f"{diagram.groups[0].name!r} and the others are not drawn; use engine 'dot', "
+        "'fdp' or 'osage' to draw groups",
+        DiagramWarning,
+        stacklevel=3,
+    )
+    return replace(diagram, groups=())

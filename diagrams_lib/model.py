@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "dependencies")
-ENGINES = ("dot", "neato", "twopi", "circo", "fdp")
+ENGINES = ("dot", "neato", "twopi", "circo", "fdp", "sfdp", "osage")
 DIRECTIONS = {
     "LR": "LR",
     "TB": "TB",
@@ -66,6 +66,7 @@ NODE_ATTRIBUTES = (
     "link",
     "inset",
     "hide_label",
+    "tooltip",
     "dot",
 )
 EDGE_ATTRIBUTES = (
@@ -124,6 +125,7 @@ class Node:
     link: str | None = None
     inset: float = 0.0
     hide_label: bool = False
+    tooltip: str | None = None  # the <title> text, when not the label (a shortened one)
     dot: DotAttrs = ()
 
 
@@ -251,6 +253,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
         hide_label=attr.flag(
             data.get("hide_label", False), where=f"{where} attribute 'hide_label'"
         ),
+        tooltip=attr.text(data, "tooltip", where=where),
         dot=attr.dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
     )
 

@@ -85,11 +85,24 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("square-point", (), "square"),
     Shape("diamond-point", _gv("diamond"), "diamond"),
     Shape("triangle-point", _gv("ellipse"), "triangle"),
+    Shape("down-triangle-point", _gv("ellipse"), "invtriangle"),
+    Shape("hexagon-point", _gv("ellipse"), "hexagon"),
+    Shape("star-point", _gv("ellipse"), "star"),
+    Shape("plus-point", _gv("ellipse"), "box"),
     Shape("none", (), "point"),
 )}
 # fmt: on
 
-_POINTS = ("point", "square-point", "diamond-point", "triangle-point")
+_POINTS = (
+    "point",
+    "square-point",
+    "diamond-point",
+    "triangle-point",
+    "down-triangle-point",
+    "hexagon-point",
+    "star-point",
+    "plus-point",
+)
 
 
 def outer_size(shape: str, w: float, h: float, *, inset: float) -> tuple[float, float]:
@@ -134,6 +147,14 @@ def _xy(x: float, y: float) -> str:
     return f"{fmt(x)},{fmt(y)}"
 
 
+# Unit corners of the hexagon and five-pointed star markers, y down, first point up.
+_HEXAGON = tuple((math.sin(k * math.pi / 3), -math.cos(k * math.pi / 3)) for k in range(6))
+_STAR = tuple(
+    (r * math.sin(k * math.pi / 5), -r * math.cos(k * math.pi / 5))
+    for k, r in zip(range(10), (1.0, 0.45) * 5, strict=True)
+)
+
+
 def _points(points: list[tuple[float, float]]) -> str:
     return " ".join(f"{fmt(x)},{fmt(y)}" for x, y in points)
 
@@ -166,6 +187,33 @@ def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float)
         return _polygon([(x, top), (right, y), (x, bottom), (left, y)])
     if shape == "triangle-point":
         return _polygon([(x, top), (right, bottom), (left, bottom)])
+    if shape == "down-triangle-point":
+        return _polygon([(left, top), (right, top), (x, bottom)])
+    if shape == "hexagon-point":
+        return _polygon([(x + w / 2 * c, y + h / 2 * s) for c, s in _HEXAGON])
+    if shape == "star-point":
+        return _polygon([(x + w / 2 * c, y + h / 2 * s) for c, s in _STAR])
+    if shape == "plus-point":
+        a, b = w / 6, w / 2  # arm half-width, arm length
+        return _polygon(
+            [
+                (x + dx, y + dy)
+                for dx, dy in (
+                    (-a, -b),
+                    (a, -b),
+                    (a, -a),
+                    (b, -a),
+                    (b, a),
+                    (a, a),
+                    (a, b),
+                    (-a, b),
+                    (-a, a),
+                    (-b, a),
+                    (-b, -a),
+                    (-a, -a),
+                )
+            ]
+        )
     if shape == "hexagon":
         q = w / 4
         return _polygon(

@@ -154,7 +154,8 @@ def node(p: PlacedNode, *, prefix: str, theme: Theme, dx: float, dy: float) -> s
     """A node's ``<g>``: title, outline, label and note."""
     box, nd = p.box, p.box.node
     x, y = p.x + dx, p.y + dy
-    title = nd.label + ". " + nd.note if nd.label and nd.note else nd.label or nd.note or ""
+    label = nd.tooltip or nd.label
+    title = label + ". " + nd.note if label and nd.note else label or nd.note or ""
     if title and box.style.marker:  # the marker's meaning, in words, for screen readers
         title += f" ({role_title(theme, nd.role or 'default')})"
     hidden = "" if title else ' aria-hidden="true"'  # nothing to name: decorative, hidden

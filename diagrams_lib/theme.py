@@ -136,22 +136,35 @@ def role_title(theme: Theme, role: str) -> str:
 
 
 # Series: colour, dash and point marker all differ, so series stay apart in grey.
-_SERIES_SHAPES = ("point", "square-point", "diamond-point", "triangle-point")
-_SERIES_DASH = (None, "8 4", "2 4", "12 4 2 4")
+SERIES_COUNT = 8
+_SERIES_SHAPES = (
+    "point",
+    "square-point",
+    "diamond-point",
+    "triangle-point",
+    "down-triangle-point",
+    "hexagon-point",
+    "star-point",
+    "plus-point",
+)
+_SERIES_DASH = (None, "8 4", "2 4", "12 4 2 4", "4 2", "16 4", "12 3 2 3 2 3", "2 2 8 2")
+# Bars differ by fill treatment as well as colour: solid, tinted, outlined, dashed outline.
+_BAR_TREATMENT = ("solid", "tint", "outline", "dashed") * 2
 
 
 def _palette(
     *,
     neutral: tuple[str, str],
-    tints: Mapping[str, tuple[str, str]],
+    hues: Mapping[str, tuple[str, str]],
     text: str,
     muted: str,
     series: tuple[str, ...],
+    tints: tuple[str, ...],
     set_fills: tuple[str, ...],
     background: str,
     on_series: str,
 ) -> tuple[dict[str, NodeStyle], dict[str, EdgeStyle]]:
-    t = tints
+    t = hues
     nodes = {
         "default": NodeStyle(*neutral, text),
         "process": NodeStyle(*t["blue"], text),
@@ -172,6 +185,7 @@ def _palette(
         "constraint": NodeStyle(*t["red"], text, shape="rect", stroke_width=2.75),
         "milestone": NodeStyle(*t["violet"], text, shape="diamond", stroke_width=2),
         "centre": NodeStyle(*t["blue"], text, shape="ellipse", stroke_width=2.5),
+        "cycle": NodeStyle(*t["red"], text, shape="rect", dash="10 4", stroke_width=2.5),
         "text": NodeStyle("none", "none", text, shape="text", stroke_width=0),
         "caption": NodeStyle("none", "none", muted, shape="text", stroke_width=0),
         "anchor": NodeStyle("none", "none", text, shape="none", stroke_width=0),
@@ -188,25 +202,27 @@ def _palette(
             fill_opacity=0.35,
         )
     for i, colour in enumerate(series, start=1):
-        shape = _SERIES_SHAPES[(i - 1) % len(_SERIES_SHAPES)]
-        nodes[f"series-{i}"] = NodeStyle(colour, colour, text, shape=shape, stroke_width=1)
-    # Bars differ by fill treatment as well as colour: solid, tinted, outlined, dashed.
-    bar_fills = (series[0], set_fills[1], background, background)
-    bar_text = (on_series, text, text, text)
-    for i, colour in enumerate(series, start=1):
+        nodes[f"series-{i}"] = NodeStyle(
+            colour, colour, text, shape=_SERIES_SHAPES[i - 1], stroke_width=1
+        )
+    for i, (colour, tint, treatment) in enumerate(
+        zip(series, tints, _BAR_TREATMENT, strict=True), start=1
+    ):
+        fill = {"solid": colour, "tint": tint}.get(treatment, background)
         nodes[f"bar-{i}"] = NodeStyle(
-            bar_fills[i - 1],
+            fill,
             colour,
-            bar_text[i - 1],
+            on_series if treatment == "solid" else text,
             shape="rect",
-            stroke_width=1 if i == 1 else 2,
-            dash=(None, None, None, "4 3")[i - 1],
+            stroke_width=1 if treatment == "solid" else 2,
+            dash="4 3" if treatment == "dashed" else None,
         )
     edges = {
         "default": EdgeStyle(neutral[1]),
         "highlight": EdgeStyle(t["orange"][1], width=2.75),
         "critical": EdgeStyle(t["red"][1], width=3),
         "weak": EdgeStyle(neutral[1], dash="6 4"),
+        "cycle": EdgeStyle(t["red"][1], dash="10 4", width=2),
         "relation": EdgeStyle(t["violet"][1], dash="2 4", width=1.75, arrow=False),
         "link": EdgeStyle(neutral[1], arrow=False),
         "axis": EdgeStyle(text, width=1.25, arrow=False),
@@ -215,15 +231,13 @@ def _palette(
         "guide": EdgeStyle(muted, width=1, dash="4 4", arrow=False),
     }
     for i, colour in enumerate(series, start=1):
-        edges[f"series-{i}"] = EdgeStyle(
-            colour, dash=_SERIES_DASH[(i - 1) % 4], width=2.5, arrow=False
-        )
+        edges[f"series-{i}"] = EdgeStyle(colour, dash=_SERIES_DASH[i - 1], width=2.5, arrow=False)
     return nodes, edges
 
 
 _LIGHT_NODES, _LIGHT_EDGES = _palette(
     neutral=("#f1f5f9", "#64748b"),
-    tints={
+    hues={
         "blue": ("#eff6ff", "#2563eb"),
         "green": ("#ecfdf5", "#047857"),
         "amber": ("#fffbeb", "#b45309"),
@@ -236,7 +250,9 @@ _LIGHT_NODES, _LIGHT_EDGES = _palette(
     },
     text="#0f172a",
     muted="#475569",
-    series=("#2563eb", "#c2410c", "#047857", "#7c3aed"),
+    # blue, orange, green, violet, cyan, pink, amber, lime: 4.5:1 or more on white
+    series=("#2563eb", "#c2410c", "#047857", "#7c3aed", "#0e7490", "#be185d", "#a16207", "#4d7c0f"),
+    tints=("#bfdbfe", "#fed7aa", "#a7f3d0", "#ddd6fe", "#a5f3fc", "#fbcfe8", "#fde68a", "#d9f99d"),
     set_fills=("#bfdbfe", "#fed7aa", "#a7f3d0"),
     background="#ffffff",
     on_series="#ffffff",
@@ -244,7 +260,7 @@ _LIGHT_NODES, _LIGHT_EDGES = _palette(
 
 _DARK_NODES, _DARK_EDGES = _palette(
     neutral=("#1e293b", "#94a3b8"),
-    tints={
+    hues={
         "blue": ("#172554", "#60a5fa"),
         "green": ("#052e16", "#34d399"),
         "amber": ("#2d1a05", "#fbbf24"),
@@ -257,7 +273,8 @@ _DARK_NODES, _DARK_EDGES = _palette(
     },
     text="#e2e8f0",
     muted="#a3b1c6",
-    series=("#60a5fa", "#fb923c", "#34d399", "#c4b5fd"),
+    series=("#60a5fa", "#fb923c", "#34d399", "#c4b5fd", "#22d3ee", "#f472b6", "#facc15", "#a3e635"),
+    tints=("#1e3a8a", "#7c2d12", "#065f46", "#4c1d95", "#164e63", "#831843", "#713f12", "#365314"),
     set_fills=("#1e3a8a", "#7c2d12", "#065f46"),
     background="#0f172a",
     on_series="#0f172a",

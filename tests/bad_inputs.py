@@ -52,6 +52,16 @@ def kind(name: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(f"diagrams_lib.kinds.{name}"), name)
 
 
+def _chain(depth: int) -> dict:
+    """A tree item with one child, which has one child... ``depth`` times."""
+    root = item = {"label": "level 0"}
+    for i in range(1, depth + 1):
+        child = {"label": f"level {i}"}
+        item["children"] = [child]
+        item = child
+    return root
+
+
 def made(path: str, what: str) -> str:
     """Create ``what`` ("folder" or "link loop") at ``path``, in the current folder."""
     if not os.path.lexists(path):
@@ -268,9 +278,9 @@ CASES: list[Case] = [
     Case(
         "unknown-engine",
         "render(engine=...) that does not exist",
-        lambda: dl.render(titled(), engine="osage"),
+        lambda: dl.render(titled(), engine="patchwork"),
         dl.UnknownOptionError,
-        "'osage'",
+        "'patchwork'",
     ),
     Case(
         "unknown-theme",
@@ -421,6 +431,13 @@ CASES: list[Case] = [
         "cycle",
     ),
     Case(
+        "tree-too-deep",
+        "tree: a chain 10,000 items deep",
+        lambda: kind("tree")(_chain(10_000), title="T"),
+        dl.ValidationError,
+        "200 levels",
+    ),
+    Case(
         "tree-outcome",
         "tree: an unknown outcome",
         lambda: kind("tree")({"label": "r", "outcome": "maybe"}, title="T"),
@@ -442,11 +459,13 @@ CASES: list[Case] = [
         "'a'",
     ),
     Case(
-        "dependencies-cycle",
-        "dependencies: a dependency cycle",
-        lambda: kind("dependencies")({"a": ["b"], "b": ["a"]}, title="T"),
+        "dependencies-collapse-critical",
+        "dependencies: a critical path through cycles drawn as one node",
+        lambda: kind("dependencies")(
+            {"a": ["b"], "b": ["a"]}, title="T", critical=["a", "b"], collapse_cycles=True
+        ),
         dl.ValidationError,
-        "cycle",
+        "collapse_cycles",
     ),
     Case(
         "mindmap-empty",
@@ -512,6 +531,13 @@ CASES: list[Case] = [
         "'loss'",
     ),
     Case(
+        "chart-huge",
+        "chart: a finite but extreme value",
+        lambda: kind("chart")({"loss": [(0, 1e308), (1, -1e308)]}, title="T"),
+        dl.ValidationError,
+        "point 0 y is 1e+308",
+    ),
+    Case(
         "chart-log-zero",
         "chart: zero on a log scale",
         lambda: kind("chart")({"loss": [(0, 1.0), (1, 0.0)]}, log_y=True, title="T"),
@@ -531,6 +557,13 @@ CASES: list[Case] = [
         lambda: kind("timeline")([{"label": "Training", "start": 5, "end": 3}], title="T"),
         dl.ValidationError,
         "'Training'",
+    ),
+    Case(
+        "timeline-huge",
+        "timeline: a phase ending at 1e308",
+        lambda: kind("timeline")([{"label": "Training", "start": 0, "end": 1e308}], title="T"),
+        dl.ValidationError,
+        "phase 'Training' end is 1e+308",
     ),
     Case(
         "timeline-empty",

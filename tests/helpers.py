@@ -26,6 +26,13 @@ def bug_hunt() -> nx.DiGraph:
     return g
 
 
+def ungrouped(g: nx.Graph) -> nx.Graph:
+    """``g`` with no node in a group, for engines that draw no groups."""
+    for _, data in g.nodes(data=True):
+        data.pop("group", None)
+    return g
+
+
 def awkward_keys() -> nx.MultiDiGraph:
     """Keys and labels that break naive DOT emitters."""
     g = nx.MultiDiGraph(title='Keys: "quoted" <b>&</b>')

@@ -16,7 +16,7 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib.engine import layout
+from diagrams_lib.engine import CLUSTER_ENGINES, layout
 from tests.helpers import awkward_keys, bug_hunt
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +38,7 @@ def _dots() -> list[tuple[str, str]]:
     return [
         ("dot", clusters),
         ("nop2", pinned),
-        ("neato", clusters),
+        ("osage", clusters),
         ("dot", f"digraph {{ {edges} }}"),
         ("circo", ring),
     ]
@@ -56,7 +56,7 @@ def test_geometry_is_what_graphviz_writes_in_its_json(prog, dot):
     assert geometry.nodes == {name: o["pos"] for name, o in objects.items() if "pos" in o}
     assert geometry.edges == {e["id"]: e["pos"] for e in data["edges"]}
     assert geometry.labels == {e["id"]: e["lp"] for e in data["edges"] if e.get("lp")}
-    if prog in ("dot", "neato"):  # the engines that lay out clusters
+    if prog in CLUSTER_ENGINES:
         assert geometry.clusters == {
             name[len("cluster_") :]: o["bb"]
             for name, o in objects.items()

@@ -45,8 +45,8 @@ def test_unknown_edge_role_names_the_edge():
 
 
 def test_unknown_engine_lists_choices():
-    with pytest.raises(dl.UnknownOptionError, match="unknown engine 'osage'.*dot, neato"):
-        dl.render(graph(), engine="osage")
+    with pytest.raises(dl.UnknownOptionError, match="unknown engine 'patchwork'.*dot, neato"):
+        dl.render(graph(), engine="patchwork")
 
 
 def test_unknown_theme_lists_choices():

@@ -7,7 +7,8 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
-from tests.helpers import awkward_keys, bug_hunt
+from diagrams_lib.engine import CLUSTER_ENGINES
+from tests.helpers import awkward_keys, bug_hunt, ungrouped
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
@@ -153,9 +154,15 @@ def test_undirected_graphs_have_no_arrows():
 
 @pytest.mark.parametrize("engine", dl.ENGINES)
 def test_every_engine_renders(engine):
-    g = bug_hunt()
-    root = parse(dl.render(g, engine=engine))
-    assert len(root.findall(".//s:g[@data-key]", NS)) == 6
+    if engine in CLUSTER_ENGINES:
+        svg = dl.render(bug_hunt(), engine=engine)
+        assert svg.count('class="group"') == 1
+    else:
+        with pytest.warns(dl.DiagramWarning, match=f"engine '{engine}' cannot keep groups"):
+            svg = dl.render(bug_hunt(), engine=engine)
+        assert 'class="group"' not in svg
+        assert svg == dl.render(ungrouped(bug_hunt()), engine=engine)
+    assert len(parse(svg).findall(".//s:g[@data-key]", NS)) == 6
 
 
 def test_golden_core(diagram_golden):
@@ -183,9 +190,9 @@ def test_hidden_labels_still_name_the_node_and_empty_nodes_are_decorative():
 
 
 def test_graph_engine_attribute_picks_the_layout():
-    g = bug_hunt()
+    g = ungrouped(bug_hunt())
     g.graph["engine"] = "circo"
-    assert dl.render(g) == dl.render(bug_hunt(), engine="circo")
+    assert dl.render(g) == dl.render(ungrouped(bug_hunt()), engine="circo")
     g.graph["engine"] = "sfdp-ish"
     with pytest.raises(dl.UnknownOptionError, match="graph attribute 'engine'"):
         dl.render(g)
@@ -211,9 +218,9 @@ def test_outcome_markers_are_drawn_not_glyphs_and_named_in_words():
     assert lib.find("s:title", NS).text == "Bug in an external library. the true cause (Confirmed)"
 
 
-@pytest.mark.parametrize("engine", ["dot", "neato", "twopi", "circo"])
+@pytest.mark.parametrize("engine", ["dot", "neato", "twopi", "circo", "sfdp", "osage"])
 def test_byte_stable_engines_repeat_exactly_and_print_no_warnings(engine, capfd):
-    outputs = {dl.render(bug_hunt(), engine=engine) for _ in range(3)}
+    outputs = {dl.render(ungrouped(bug_hunt()), engine=engine) for _ in range(3)}
     assert len(outputs) == 1
     assert capfd.readouterr().err == ""
 

@@ -1,5 +1,7 @@
 """Contrast (WCAG 2.x): text 4.5:1 on its fill, outlines 3:1 on the background."""
 
+import itertools
+
 import pytest
 
 from diagrams_lib.theme import DARK, LIGHT, NodeStyle, Theme, get_theme, role_title
@@ -65,3 +67,19 @@ def test_custom_roles_and_titles():
     t = get_theme(LIGHT.with_roles(nodes={"db": NodeStyle("#fff", "#333", "#111", "ellipse")}))
     assert t.node_style("db").shape == "ellipse"
     assert role_title(t, "ruled_out") == "Ruled out"
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_eight_series_differ_by_colour_marker_and_dash_and_bars_by_fill(theme: Theme):
+    lines = [theme.edge_style(f"series-{i}") for i in range(1, 9)]
+    markers = [theme.node_style(f"series-{i}").shape for i in range(1, 9)]
+    bars = [theme.node_style(f"bar-{i}") for i in range(1, 9)]
+    assert len({e.stroke for e in lines}) == 8
+    assert len({e.dash for e in lines}) == 8
+    assert len(set(markers)) == 8 and all(m.endswith("point") for m in markers)
+    assert len({(b.fill, b.stroke, b.dash) for b in bars}) == 8
+    # each bar differs from its neighbour by fill treatment, not by colour alone
+    treatments = [(b.fill == b.stroke, b.fill == theme.background, b.dash) for b in bars]
+    assert all(a != b for a, b in itertools.pairwise(treatments))
+    for e in lines:
+        assert contrast(e.stroke, theme.background) >= 4.5

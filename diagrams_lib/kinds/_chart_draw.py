@@ -10,6 +10,8 @@ import itertools
 
 import networkx as nx
 
+from ..errors import ValidationError
+from ..text import text_width
 from . import axis as ax
 from ._chart_plot import Plot, name
 from ._pieces import line_height, row_height
@@ -27,6 +29,8 @@ def draw(g: nx.Graph, plot: Plot, *, x_label: str, y_label: str, illustrative: b
     _grid_and_axes(g, plot)
     if plot.bar:
         _bars(g, plot)
+        if plot.value_labels:
+            _values(g, plot)
         _rings(g, plot)  # over the bars
     else:
         _rings(g, plot)  # under the points
@@ -123,9 +127,46 @@ def _bars(g: nx.Graph, plot: Plot) -> None:
         )
 
 
+def _values(g: nx.Graph, plot: Plot) -> None:
+    """Each bar's value: above a grouped bar (below a negative one), inside a stacked
+    segment when it fits there. A value wider than its bar's slot is an error."""
+    theme, line = plot.theme, line_height(theme=plot.theme)
+    for si, ci, rect in plot.bars:
+        value = dict(plot.data[si].points)[plot.categories[ci]]
+        text = ax.format_number(value)
+        w, h = ax.text_box_size(text, theme=theme)
+        x, width = (rect.left + rect.right) / 2, rect.right - rect.left
+        key = f"bar:{si}:{ci}:value"
+        if plot.stacked:
+            if w <= width and line + 2 <= rect.bottom - rect.top:  # on the bar, in its colours
+                ax.add_text(g, key, text, x, (rect.top + rect.bottom) / 2, theme=theme)
+                g.nodes[key]["role"] = f"bar-{si + 1}"
+            continue
+        if w > width + 6:
+            raise ValidationError(
+                f"value label {text!r} of series {plot.data[si].name!r} is {w:g} px wide, but "
+                f"its bar is {width:g} px: widen the chart or leave out value_labels"
+            )
+        y = rect.top - 2 - h / 2 if value >= 0 else rect.bottom + 2 + h / 2
+        ax.add_text(g, key, text, x, y, theme=theme)
+
+
+def _fit_words(label: str, width: float, *, size: float) -> str:
+    """``label`` with each word wider than ``width`` px cut to fit, ending in "…"."""
+    words = []
+    for word in label.split(" "):
+        while len(word) > 1 and text_width(word, size=size) > width:
+            word = word[:-2] + "…" if word.endswith("…") else word[:-1] + "…"
+        words.append(word)
+    return " ".join(words)
+
+
 def _x_labels(g: nx.Graph, plot: Plot) -> float:
-    """Add the x tick labels; return the bottom of their row."""
-    row = row_height(theme=plot.theme)
+    """Add the x tick labels, top-aligned so their first lines share a baseline; return
+    the bottom of their row. A category name wraps at spaces only: a word too wide for
+    its band is cut short ("Visualisat…"), the full name kept as the label's tooltip."""
+    theme = plot.theme
+    row = row_height(theme=theme)
     # half a row down: clear of the lowest y label, which overhangs the axis by half its box
     top = plot.height + row / 2
     bottom = top + row
@@ -133,10 +174,12 @@ def _x_labels(g: nx.Graph, plot: Plot) -> float:
     if plot.categories:
         wrap = max(plot.width / len(plot.categories) - 12, 40)
     for i, (x, label) in enumerate(_x_ticks(plot)):
-        h = ax.text_box_size(label, max_width=wrap, theme=plot.theme)[1]
-        box = ax.add_text(
-            g, f"tick:x:{i}:label", label, x, top + h / 2, max_width=wrap, theme=plot.theme
-        )
+        shown = _fit_words(label, wrap, size=theme.font_size) if plot.categories else label
+        h = ax.text_box_size(shown, max_width=wrap, theme=theme)[1]
+        key = f"tick:x:{i}:label"
+        box = ax.add_text(g, key, shown, x, top + h / 2, max_width=wrap, theme=theme)
+        if shown != label:
+            g.nodes[key]["tooltip"] = label
         bottom = max(bottom, box.bottom)
     return bottom
 

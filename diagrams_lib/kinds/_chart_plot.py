@@ -39,6 +39,8 @@ class Plot:
     marks: list[Mark]
     categories: list | None  # the x categories in order, or None for a numeric x
     bar: bool
+    stacked: bool
+    value_labels: bool
     width: float
     height: float
     theme: Theme
@@ -62,9 +64,18 @@ def _x_of(x: float | str, *, scale: ax.Scale | None, categories: list | None, wi
     return (categories.index(x) + 0.5) * (width / len(categories))
 
 
-def _y_range(series: list[Series], marks: list[Mark], *, bar: bool, log: bool):
-    """The y values to cover: the data and marks, and zero for bars or nearly-zero data."""
+def _y_range(series: list[Series], marks: list[Mark], *, bar: bool, stacked: bool, log: bool):
+    """The y values to cover: the data (a stack's totals) and marks, and zero for bars or
+    nearly-zero data."""
     ys = [y for s in series for _, y in s.points] + [m[1] for m in marks]
+    if stacked:
+        for sign in (1, -1):
+            totals: dict = {}
+            for s in series:
+                for x, y in s.points:
+                    if y * sign > 0:
+                        totals[x] = totals.get(x, 0.0) + y
+            ys += list(totals.values())
     lo, hi = min(ys), max(ys)
     if bar or (not log and lo > 0 and lo <= hi / 2):
         lo = min(lo, 0.0)
@@ -101,19 +112,26 @@ def _lines(data: list[Series], place, y: ax.Scale):
     return lines, segments, markers
 
 
-def _bars(data: list[Series], categories: list, *, width: float, y: ax.Scale):
-    """Grouped bars: (series, category, rect), standing on zero (or the axis floor)."""
+def _bars(data: list[Series], categories: list, *, width: float, y: ax.Scale, stacked: bool):
+    """Grouped or stacked bars: (series, category, rect), standing on zero (or the axis
+    floor); a stack puts each series on the ones before it, positive up, negative down."""
     band = width / len(categories)
-    count = len(data)
+    count = 1 if stacked else len(data)
     group = band * (0.7 if count > 1 else 0.6)
     bar_w = group / count
-    zero = y(max(0.0, y.lo))
+    floor = max(0.0, y.lo)
+    ends: dict[tuple, float] = {}  # (category, sign): where the stack has got to
     out = []
     for si, s in enumerate(data):
         for x, value in s.points:
             ci = categories.index(x)
-            cx = (ci + 0.5) * band - group / 2 + (si + 0.5) * bar_w
-            top, bottom = sorted((y(value), zero))
+            slot = 0 if stacked else si
+            cx = (ci + 0.5) * band - group / 2 + (slot + 0.5) * bar_w
+            base = floor
+            if stacked:
+                base = ends.get((ci, value < 0), floor)
+                ends[ci, value < 0] = base + value
+            top, bottom = sorted((y(base + value), y(base)))
             out.append((si, ci, Box(cx - bar_w / 2 + 1, top, cx + bar_w / 2 - 1, bottom)))
     return out
 
@@ -137,6 +155,8 @@ def plan(
     *,
     categories: list | None,
     bar: bool,
+    stacked: bool = False,
+    value_labels: bool = False,
     log_y: bool,
     width: float,
     height: float,
@@ -145,8 +165,11 @@ def plan(
     theme: Theme,
 ) -> Plot:
     """Scales, ticks and the place of every point, bar, ring and note of one chart."""
-    lo, hi = _y_range(data, marks, bar=bar, log=log_y)
+    lo, hi = _y_range(data, marks, bar=bar, stacked=stacked, log=log_y)
     line = line_height(theme=theme)
+    if value_labels and not stacked:  # room above the tallest bar (below the lowest) for its value
+        room = (hi - lo or 1.0) * (line + 6) / height
+        hi, lo = (hi + room if hi > 0 else hi), (lo - room if lo < 0 else lo)
     y, y_list = ax.choose_ticks(
         lo,
         hi,
@@ -177,7 +200,7 @@ def plan(
 
     lines, segments, bars = [], [], None
     if bar:
-        bars = _bars(data, categories, width=width, y=y)
+        bars = _bars(data, categories, width=width, y=y, stacked=stacked)
         obstacles = [rect for *_, rect in bars]
     else:
         lines, segments, obstacles = _lines(data, place, y)
@@ -198,6 +221,8 @@ def plan(
         marks=marks,
         categories=categories,
         bar=bar,
+        stacked=stacked,
+        value_labels=value_labels,
         width=width,
         height=height,
         theme=theme,

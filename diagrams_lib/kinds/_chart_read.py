@@ -17,7 +17,7 @@ from . import axis as ax
 
 __all__ = ["MAX_SERIES", "Mark", "Series", "dimension", "read_marks", "read_series"]
 
-MAX_SERIES = 4
+MAX_SERIES = 8  # the theme's series-1..8 and bar-1..8 roles
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

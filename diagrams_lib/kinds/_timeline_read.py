@@ -15,8 +15,16 @@ from typing import Any
 from ..errors import DiagramTypeError, ValidationError
 from ..quoting import check_text
 from . import axis as ax
+from ._timeline_dates import is_date, to_days
 
-__all__ = ["MILESTONE_KEYS", "PHASE_KEYS", "Phase", "read_milestones", "read_phases"]
+__all__ = [
+    "MILESTONE_KEYS",
+    "PHASE_KEYS",
+    "Phase",
+    "read_milestones",
+    "read_phases",
+    "read_time",
+]
 
 PHASE_KEYS = ("label", "start", "end", "note", "role")
 MILESTONE_KEYS = ("label", "at")
@@ -53,8 +61,19 @@ def _label(item: Mapping, *, where: str) -> str:
     return label
 
 
-def read_phases(phases: Any) -> list[Phase]:
-    """Validate ``phases``: each a dict of :data:`PHASE_KEYS` with a label and a span."""
+def read_time(value: Any, *, where: str, dated: bool) -> float:
+    """A time: a number, or (when ``dated``) a date or datetime as its day number."""
+    if is_date(value) != dated:
+        raise ValidationError(
+            f"{where} is {value!r}, but the first phase starts at a "
+            f"{'date' if dated else 'number'}: use dates for every time, or numbers"
+        )
+    return to_days(value) if dated else ax.number(value, where=where)
+
+
+def read_phases(phases: Any, *, dated: bool = False) -> list[Phase]:
+    """Validate ``phases``: each a dict of :data:`PHASE_KEYS` with a label and a span;
+    times are dates when ``dated``, numbers otherwise."""
     if isinstance(phases, (str, bytes, Mapping)) or not isinstance(phases, Sequence):
         raise DiagramTypeError('phases must be a list of {"label", "start", "end"} dicts')
     if not phases:
@@ -67,8 +86,8 @@ def read_phases(phases: Any) -> list[Phase]:
         for key in ("start", "end"):
             if key not in item:
                 raise ValidationError(f"{where} has no {key!r}")
-        start = ax.number(item["start"], where=f"{where} start")
-        end = ax.number(item["end"], where=f"{where} end")
+        start = read_time(item["start"], where=f"{where} start", dated=dated)
+        end = read_time(item["end"], where=f"{where} end", dated=dated)
         if end < start:
             raise ValidationError(
                 f"{where} ends ({item['end']}) before it starts ({item['start']})"
@@ -80,7 +99,7 @@ def read_phases(phases: Any) -> list[Phase]:
     return out
 
 
-def read_milestones(milestones: Any) -> list[tuple[str, float]]:
+def read_milestones(milestones: Any, *, dated: bool = False) -> list[tuple[str, float]]:
     """Validate ``milestones``; return each as (label, time)."""
     if isinstance(milestones, (str, bytes, Mapping)) or not isinstance(milestones, Sequence):
         raise DiagramTypeError('milestones must be a list of {"label", "at"} dicts')
@@ -90,5 +109,5 @@ def read_milestones(milestones: Any) -> list[tuple[str, float]]:
         label = _label(item, where=f"milestone {i}")
         if "at" not in item:
             raise ValidationError(f"milestone {label!r} has no 'at'")
-        out.append((label, ax.number(item["at"], where=f"milestone {label!r} at")))
+        out.append((label, read_time(item["at"], where=f"milestone {label!r} at", dated=dated)))
     return out

@@ -56,6 +56,9 @@ __all__ = [
 ]
 
 _MINUS = "\u2212"
+# Values beyond this are refused before any work: the span between two of them, and
+# every tick step, must stay a finite float.
+MAX_MAGNITUDE = 1e100
 _DECIMAL_STEPS = (1.0, 2.0, 2.5, 5.0)
 
 
@@ -68,12 +71,23 @@ def number(value: Any, *, where: str) -> float:
     Traceback (most recent call last):
     ...
     diagrams_lib.errors.ValidationError: series 'a' point 2 y is nan; values must be finite
+    >>> number(1e308, where="end")
+    Traceback (most recent call last):
+    ...
+    diagrams_lib.errors.ValidationError: end is 1e+308; values must be between -1e+100 and 1e+100
     """
     if not isinstance(value, Real) or isinstance(value, bool):
         raise DiagramTypeError(f"{where} must be a number, not {value!r}")
-    out = float(value)
+    try:
+        out = float(value)
+    except OverflowError:  # an int too large for a float
+        out = math.copysign(math.inf, value)
     if not math.isfinite(out):
         raise ValidationError(f"{where} is {out!r}; values must be finite")
+    if abs(out) > MAX_MAGNITUDE:
+        raise ValidationError(
+            f"{where} is {out:g}; values must be between {-MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}"
+        )
     return out
 
 
@@ -108,9 +122,19 @@ def step_ticks(lo: float, hi: float, step: float) -> list[float]:
     >>> step_ticks(-24, -1, 6)
     [-24.0, -18.0, -12.0, -6.0, 0.0]
     """
-    first = math.floor(lo / step + 1e-9)
-    last = math.ceil(hi / step - 1e-9)
+    first, last = _step_range(lo, hi, step)
     return [round(i * step, 10) + 0.0 for i in range(first, last + 1)]
+
+
+def _step_range(lo: float, hi: float, step: float) -> tuple[int, int]:
+    """The first and last multiple of ``step`` (as counts of it) that cover ``[lo, hi]``."""
+    return math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9)
+
+
+def _tick_count(lo: float, hi: float, step: float) -> int:
+    """How many ticks :func:`step_ticks` would give, without making them."""
+    first, last = _step_range(lo, hi, step)
+    return last - first + 1
 
 
 def nice_ticks(
@@ -135,14 +159,10 @@ def nice_ticks(
     else:
         candidates = sorted(steps)
     for step in candidates:
-        ticks = step_ticks(lo, hi, step)
-        if len(ticks) <= max_ticks:
-            return ticks
-    # No allowed step is coarse enough: keep doubling the largest one.
-    step = candidates[-1]
-    while len(step_ticks(lo, hi, step)) > max_ticks:
-        step *= 2
-    return step_ticks(lo, hi, step)
+        if _tick_count(lo, hi, step) <= max_ticks:
+            return step_ticks(lo, hi, step)
+    # No allowed step is coarse enough: round decimal steps.
+    return nice_ticks(lo, hi, max_ticks=max_ticks)
 
 
 def ticks_fit(

@@ -28,7 +28,7 @@ from ._chart_read import MAX_SERIES, Mark, Series, dimension, read_marks, read_s
 from ._common import check_title
 from ._pieces import measured_for
 
-__all__ = ["CAPTION", "CHART_KINDS", "MAX_SERIES", "chart", "example"]
+__all__ = ["CAPTION", "CHART_KINDS", "MAX_SERIES", "MORE_EXAMPLES", "chart", "example"]
 
 CAPTION = (
     "A line chart of two made-up cost curves: gridlines, round tick values, a legend "
@@ -36,6 +36,7 @@ CAPTION = (
 )
 CHART_KINDS = ("line", "bar")
 LISTED_POINTS = 12  # the description lists every value of a series up to this many
+MORE_EXAMPLES = ("example_bars",)
 
 
 def chart(
@@ -44,6 +45,8 @@ def chart(
     title: str,
     description: str = "",
     kind: str = "line",
+    stacked: bool = False,
+    value_labels: bool = False,
     x_label: str = "",
     y_label: str = "",
     log_y: bool = False,
@@ -58,13 +61,19 @@ def chart(
     """Build a line or grouped bar chart as a pinned graph.
 
     Args:
-        series: 1 to 4 series, ``{name: [(x, y), ...]}``. x values are all numbers, or all
+        series: 1 to 8 series, ``{name: [(x, y), ...]}``. x values are all numbers, or all
             category names (text) shared across series, kept in order of first appearance.
             Line points are joined in the order given.
         title: The figure's title (required).
         description: Text for screen readers; by default one sentence summarising the data.
         kind: ``"line"`` (points joined by segments) or ``"bar"`` (grouped bars; numeric x
-            values then act as category names).
+            values then act as category names). Category names wrap at spaces, never
+            inside a word; a word too long for its band is shortened with "…", the full
+            name kept in its tooltip.
+        stacked: Stack a bar chart's series on each other instead of side by side
+            (positive values up, negative values down).
+        value_labels: Write each bar's value on it: above a grouped bar, inside a
+            stacked segment (a segment too small for its value gets none).
         x_label: Title under the x axis.
         y_label: Title above the y axis.
         log_y: Log10 y axis with a tick at every power of ten; every y must be > 0.
@@ -84,8 +93,8 @@ def chart(
 
     Raises:
         ValidationError: an empty series, a non-finite value, mixed numeric and text x,
-            more than 4 series, y <= 0 with ``log_y``; the message names the series and
-            point.
+            more than 8 series, y <= 0 with ``log_y``, stacked or value_labels on a line
+            chart, value labels wider than their bars; the message names the culprit.
         DiagramTypeError: data of the wrong type.
 
     Example:
@@ -100,8 +109,13 @@ def chart(
         raise UnknownOptionError(
             f"chart kind {kind!r} is unknown; choose one of: {', '.join(CHART_KINDS)}"
         )
-    if not isinstance(log_y, bool) or not isinstance(illustrative, bool):
-        raise DiagramTypeError("log_y and illustrative must be True or False")
+    flags = (log_y, illustrative, stacked, value_labels)
+    if not all(isinstance(flag, bool) for flag in flags):
+        raise DiagramTypeError(
+            "log_y, illustrative, stacked and value_labels must be True or False"
+        )
+    if (stacked or value_labels) and kind != "bar":
+        raise ValidationError("stacked and value_labels apply to bar charts (kind='bar')")
     if log_y and kind == "bar":
         raise ValidationError(
             "log_y is not available for bar charts: bar lengths need a zero baseline"
@@ -125,6 +139,8 @@ def chart(
         notes,
         categories=categories,
         bar=kind == "bar",
+        stacked=stacked,
+        value_labels=value_labels,
         log_y=log_y,
         width=dimension(width, name="width", low=120),
         height=dimension(height, name="height", low=80),
@@ -135,7 +151,12 @@ def chart(
     x_label = check_text(x_label, where="x_label")
     y_label = check_text(y_label, where="y_label")
     summary = description or _describe(
-        kind, data, notes, x_label=x_label, y_label=y_label, illustrative=illustrative
+        "stacked bar" if stacked else kind,
+        data,
+        notes,
+        x_label=x_label,
+        y_label=y_label,
+        illustrative=illustrative,
     )
     g = nx.Graph(
         title=title,
@@ -165,7 +186,7 @@ def _describe(
 ) -> str:
     """One sentence per series for screen readers: every value, or the range of a long one."""
     f = ax.format_number
-    what = "Bar chart" if kind == "bar" else "Line chart"
+    what = {"bar": "Bar chart", "stacked bar": "Stacked bar chart"}.get(kind, "Line chart")
     text = f"{what} of {y_label or 'y'} against {x_label or 'x'}: "
     text += ", ".join(s.name for s in data) + "."
     for s in data:
@@ -196,5 +217,30 @@ def example() -> nx.Graph:
         x_label="Requests per day (millions)",
         y_label="Cost (thousand $ per month)",
         marks=[{"x": 8, "y": 50, "note": "crossover"}],
+        illustrative=True,
+    )
+
+
+def example_bars() -> nx.Graph:
+    """Made-up monthly costs of four teams in eight stacked categories, each with its own
+    fill, the values written on the segments that have room, team names wrapped at spaces."""
+    teams = ["Platform engineering", "Data science", "Mobile", "Visualisation infrastructure"]
+    costs = {
+        "Compute": [40, 30, 10, 20],
+        "Storage": [20, 25, 5, 10],
+        "Network": [10, 5, 8, 6],
+        "Licences": [5, 12, 3, 4],
+        "Support": [6, 3, 2, 5],
+        "Training": [3, 9, 1, 2],
+        "Travel": [2, 1, 4, 1],
+        "Other": [1, 2, 1, 3],
+    }
+    return chart(
+        {name: list(zip(teams, values, strict=True)) for name, values in costs.items()},
+        title="Monthly cost by team",
+        kind="bar",
+        stacked=True,
+        value_labels=True,
+        y_label="Thousand $ per month",
         illustrative=True,
     )

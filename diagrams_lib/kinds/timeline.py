@@ -27,11 +27,21 @@ from ..theme import Theme, get_theme
 from . import axis as ax
 from ._common import check_title
 from ._pieces import measured_for
+from ._timeline_dates import date_ticks, day_name, is_date
 from ._timeline_draw import draw
 from ._timeline_layout import place_bar
 from ._timeline_read import MILESTONE_KEYS, PHASE_KEYS, Phase, read_milestones, read_phases
 
-__all__ = ["CAPTION", "MILESTONE_KEYS", "PHASE_KEYS", "UNIT_STEPS", "example", "timeline"]
+__all__ = [
+    "CAPTION",
+    "MILESTONE_KEYS",
+    "MORE_EXAMPLES",
+    "PHASE_KEYS",
+    "UNIT_STEPS",
+    "example",
+    "timeline",
+]
+MORE_EXAMPLES = ("example_dates",)
 
 CAPTION = (
     "A product roadmap on a months-before-launch axis: overlapping phases on their own "
@@ -70,11 +80,14 @@ def timeline(
         phases: ``{"label", "start", "end"}`` dicts, optionally with ``"note"`` (a smaller
             second line, e.g. the activities) and ``"role"`` (a theme role; default
             ``process``). start and end are numbers in ``unit`` (e.g. -24 for two years
-            before launch); a phase with start == end is drawn as a thin bar.
+            before launch), or ``datetime.date``/``datetime`` values for a date axis with
+            ticks on month or year boundaries; a phase with start == end is drawn as a
+            thin bar.
         title: The figure's title (required).
         description: Text for screen readers; by default one sentence listing the phases
             and milestones with their times.
-        milestones: ``{"label", "at"}`` dicts, drawn as diamonds on the axis.
+        milestones: ``{"label", "at"}`` dicts, drawn as diamonds on the axis; ``at`` is
+            a date when the phases' times are.
         unit: The time unit; months, weeks, days, quarters and hours get tick steps that
             read naturally (months: 3, 6, 12...), anything else round decimal steps.
         axis_label: Title under the axis (e.g. "months before launch"); by default the
@@ -103,26 +116,38 @@ def timeline(
     title = check_title(title, kind="timeline")
     look = get_theme(theme)
     unit = check_text(unit, where="unit")
-    items = read_phases(phases)
-    marks = read_milestones(milestones)
-    given = ax.read_ticks(ticks, where="ticks")
+    dated = _dated(phases)
+    items = read_phases(phases, dated=dated)
+    marks = read_milestones(milestones, dated=dated)
     axis_w = ax.number(width, where="width")
     if not 200 <= axis_w <= 4000:
         raise ValidationError(f"width must be between 200 and 4000 px, not {axis_w:g}")
     label = unit if axis_label is None else check_text(axis_label, where="axis_label")
+    if dated:
+        label = "" if axis_label is None else label
+        if ticks is not None:
+            raise ValidationError("ticks are chosen on a date axis (months or years); omit ticks")
     values = [p.start for p in items] + [p.end for p in items] + [at for _, at in marks]
-    scale, tick_list = ax.choose_ticks(
-        min(values),
-        max(values),
-        given,
-        start=0.0,
-        end=axis_w,
-        max_ticks=max(3, min(9, int(axis_w // 90))),
-        size=lambda text: ax.text_box_size(text, theme=look)[0],
-        room=14,
-        steps=_unit_steps(unit),
+    max_ticks = max(3, min(9, int(axis_w // 90)))
+    if dated:
+        tick_list = date_ticks(min(values), max(values), max_ticks=max_ticks)
+        scale = ax.Scale(tick_list[0][0], tick_list[-1][0], 0.0, axis_w)
+    else:
+        scale, tick_list = ax.choose_ticks(
+            min(values),
+            max(values),
+            ax.read_ticks(ticks, where="ticks"),
+            start=0.0,
+            end=axis_w,
+            max_ticks=max_ticks,
+            size=lambda text: ax.text_box_size(text, theme=look)[0],
+            room=14,
+            steps=_unit_steps(unit),
+        )
+    name = day_name if dated else ax.format_number
+    summary = description or _describe(
+        items, marks, unit="dates" if dated else unit, scale=scale, name=name
     )
-    summary = description or _describe(items, marks, unit=unit, scale=scale)
     g = nx.Graph(
         title=title,
         description=check_text(summary, where="timeline description"),
@@ -134,10 +159,18 @@ def timeline(
     return g
 
 
+def _dated(phases: Any) -> bool:
+    """Whether the first phase starts at a date: then every time must be one."""
+    try:
+        return is_date(phases[0]["start"])
+    except (TypeError, LookupError):
+        return False  # read_phases names what is wrong
+
+
 def _describe(
-    items: list[Phase], marks: list[tuple[str, float]], *, unit: str, scale: ax.Scale
+    items: list[Phase], marks: list[tuple[str, float]], *, unit: str, scale: ax.Scale, name
 ) -> str:
-    f = ax.format_number
+    f = name
     text = f"Timeline in {unit} from {f(scale.lo)} to {f(scale.hi)}. Phases: "
     text += (
         "; ".join(
@@ -168,4 +201,29 @@ def example() -> nx.Graph:
             {"label": "Launch", "at": 0},
         ],
         axis_label="months before launch",
+    )
+
+
+def example_dates() -> nx.Graph:
+    """A year's release plan in calendar dates: a date axis with a tick every two months."""
+    import datetime as dt
+
+    day = dt.date
+    return timeline(
+        [
+            {"label": "Research", "start": day(2025, 1, 6), "end": day(2025, 3, 28)},
+            {"label": "Design", "start": day(2025, 3, 3), "end": day(2025, 5, 30)},
+            {"label": "Build", "start": day(2025, 5, 5), "end": day(2025, 10, 31)},
+            {
+                "label": "Beta",
+                "start": day(2025, 9, 1),
+                "end": day(2025, 11, 28),
+                "role": "highlight",
+            },
+        ],
+        title="Release plan 2025",
+        milestones=[
+            {"label": "Design sign-off", "at": day(2025, 5, 30)},
+            {"label": "Release", "at": day(2025, 12, 8)},
+        ],
     )

@@ -26,6 +26,9 @@ __all__ = ["CAPTION", "ITEM_KEYS", "OUTCOMES", "example", "tree"]
 OUTCOMES = ("confirmed", "ruled_out", "open")
 ITEM_KEYS = ("label", "outcome", "note", "children", "edge", "role")
 ROOT_ROLE = "symptom"
+# Deeper trees are refused as they are read: no picture of one is readable, and the
+# layout of a chain thousands deep takes minutes and gigabytes.
+MAX_DEPTH = 200
 
 CAPTION = (
     "A hypothesis tree for a slow API: each cause carries a marker and line style for "
@@ -61,12 +64,22 @@ def _check_item(item: Any, path: str) -> Mapping:
 
 
 def _walk(root: Any):
-    """Yield (path, parent path, item) in reading order, refusing cycles and shared items."""
+    """Yield (key, parent key, path, item) in reading order, refusing cycles, shared items
+    and trees deeper than :data:`MAX_DEPTH`. Keys count the items (``t0``, ``t1``...),
+    so they stay short however deep the tree; the path (``t0.1.0``) names an item in
+    messages."""
     seen: dict[int, str] = {}
     stack: list[tuple[str, str | None, Any, tuple[int, ...]]] = [("t0", None, root, ())]
+    keys: dict[str | None, str | None] = {None: None}
+    count = 0
     while stack:
         path, parent, item, ancestors = stack.pop()
         item = _check_item(item, path)
+        if len(ancestors) > MAX_DEPTH:
+            raise ValidationError(
+                f"tree is deeper than {MAX_DEPTH} levels: item {item.get('label')!r} is "
+                f"{len(ancestors)} levels below the root; split it into several trees"
+            )
         first = seen.get(id(item))
         if first is not None:
             what = "a cycle" if id(item) in ancestors else "an item with two parents"
@@ -75,7 +88,9 @@ def _walk(root: Any):
                 f"at {first}; a tree item has exactly one parent"
             )
         seen[id(item)] = path
-        yield path, parent, item
+        keys[path] = key = f"t{count}"
+        count += 1
+        yield key, keys[parent], path, item
         children = list(item.get("children") or ())
         for index in range(len(children) - 1, -1, -1):
             stack.append((f"{path}.{index}", path, children[index], (*ancestors, id(item))))
@@ -90,9 +105,10 @@ def tree(
     ``"ruled_out"``, ``"open"`` or None), ``note`` (a smaller second line), ``children``
     (a list of items), ``edge`` (a label on the edge from its parent) and ``role`` (a
     theme role that overrides the one the outcome gives; the outcome marker comes from
-    the role, so overriding it drops the marker). Node keys follow the item's path:
-    the root is ``"t0"``, its children ``"t0.0"``, ``"t0.1"``..., their children
-    ``"t0.1.0"``...
+    the role, so overriding it drops the marker). Node keys count the items in reading
+    order (the root ``"t0"``, then ``"t1"``... depth first), so they stay short however
+    deep the tree; messages name an item by its path (``t0.1.0``: the root's second
+    child's first child). A tree deeper than 200 levels is refused.
 
     Roles: an outcome becomes the role of the same name; the root without an outcome is
     a ``"symptom"`` (what is being explained); other items without one are
@@ -110,31 +126,32 @@ def tree(
         A ``networkx.DiGraph`` with ``kind="tree"``.
 
     Raises:
-        ValidationError: an item without a label, an unknown outcome or key, or an item
-            reached twice (a cycle or a shared subtree); the message names the item.
+        ValidationError: an item without a label, an unknown outcome or key, an item
+            reached twice (a cycle or a shared subtree), a tree deeper than 200 levels;
+            the message names the item.
 
     Example:
         >>> g = tree({"label": "Deploy?", "role": "decision", "children": [
         ...     {"label": "Ship", "edge": "tests pass"}]}, title="Deploy")
-        >>> sorted(g.nodes), g.edges["t0", "t0.0"]["label"]
-        (['t0', 't0.0'], 'tests pass')
+        >>> sorted(g.nodes), g.edges["t0", "t1"]["label"]
+        (['t0', 't1'], 'tests pass')
     """
     g = nx.DiGraph(title=check_title(title), kind="tree", direction=check_direction(direction))
-    for path, parent, item in _walk(root):
+    for key, parent, path, item in _walk(root):
         where = _describe(item, path)
         outcome = item.get("outcome")
         role = item.get("role") or outcome or (ROOT_ROLE if parent is None else "default")
         attrs = {"label": check_text(item["label"], where=f"tree {where} label"), "role": role}
         if item.get("note") is not None:
             attrs["note"] = check_text(item["note"], where=f"tree {where} note")
-        g.add_node(path, **attrs)
+        g.add_node(key, **attrs)
         if parent is None and item.get("edge") is not None:
             raise ValidationError(f"tree root {where} has an 'edge' label but no parent edge")
         if parent is not None:
             edge = {"role": "weak"} if outcome == "ruled_out" else {}
             if item.get("edge") is not None:
                 edge["label"] = check_text(item["edge"], where=f"tree {where} edge label")
-            g.add_edge(parent, path, **edge)
+            g.add_edge(parent, key, **edge)
     for path, data in g.nodes(data=True):
         if data["role"] == "confirmed":
             for parent, child in _path_to(g, path):

@@ -95,7 +95,9 @@ def torch_sum() -> nx.Graph:
         "children": [vote],
     }
     g = tree(root, title=TITLE)
-    widen(g, "t0.0", 250)  # the vote: its note on one line
-    for key in ("t0.0.3", "t0.0.3.0", "t0.0.3.0.0", "t0.0.3.0.0.0"):  # one column, one width
+    widen(g, "t1", 250)  # the vote: its note on one line
+    # the culprit, the effect, the fix and when: one column, one width (keys count the
+    # items in reading order: t2-t4 are the three suspects)
+    for key in ("t5", "t6", "t7", "t8"):
         widen(g, key, 290, wrap=True)
     return g

@@ -48,7 +48,7 @@ def _roles(g, role):
             dl.ValidationError,
             ["'b'", "point 0", "'Q1'", "series 'a' point 0"],
         ),
-        ({str(i): [(0, i)] for i in range(5)}, {}, dl.ValidationError, ["at most 4", "'4'"]),
+        ({str(i): [(0, i)] for i in range(9)}, {}, dl.ValidationError, ["at most 8", "'8'"]),
         (
             {"up": [(0, 1), (1, 0)]},
             {"log_y": True},
@@ -223,3 +223,71 @@ def test_axes_meet_exactly_at_the_corner():
     svg = dl.render(chart(TWO, title="T"))
     paths = dict(re.findall(r'data-source="(axis:[xy]):from"[^>]*>.*?d="M([\d.]+,[\d.]+)', svg))
     assert paths["axis:x"] == paths["axis:y"]
+
+
+LANGS = ["Python", "JavaScript", "Kotlin", "Swift", "Go", "Rust", "TypeScript", "C++"]
+
+
+def _langs(**options):
+    values = {"2023": [50, 40, 12, 9, 14, 13, 30, 20], "2024": [55, 38, 11, 8, 15, 16, 34, 19]}
+    series = {year: list(zip(LANGS, v, strict=True)) for year, v in values.items()}
+    return chart(series, title="Languages", kind="bar", **options)
+
+
+def test_category_labels_never_split_a_word_and_share_a_baseline():
+    g = _langs()
+    labels = {k: d for k, d in g.nodes(data=True) if k.startswith("tick:x:") and "label" in k}
+    for i, name in enumerate(LANGS):
+        data = labels[f"tick:x:{i}:label"]
+        shown = data["label"]
+        assert shown == name or (shown.endswith("…") and name.startswith(shown[:-1]))
+        assert data.get("tooltip", shown) == name  # the full name stays in its <title>
+    tops = {round(-d["pin"][1] - d["size"][1] / 2, 2) for d in labels.values()}
+    assert len(tops) == 1  # all top-aligned: first lines on one baseline
+    svg = dl.render(g)
+    assert "<title>JavaScript</title>" in svg and "Pyt\n" not in svg
+
+
+def test_long_category_names_wrap_at_spaces():
+    g = chart(
+        {"cost": [("Platform engineering", 3), ("Visualisation infrastructure", 2)]},
+        title="T",
+        kind="bar",
+        width=300,
+    )
+    svg = dl.render(g)
+    assert ">Visualisation</tspan>" in svg and ">infrastructure</tspan>" in svg
+
+
+def test_value_labels_sit_above_grouped_bars_and_must_fit():
+    g = _langs(value_labels=True)
+    value = g.nodes["bar:1:0:value"]
+    assert value["label"] == "55"
+    bar = g.nodes["bar:1:0"]
+    assert value["pin"][1] > bar["pin"][1] + bar["size"][1] / 2  # above the bar's top
+    with pytest.raises(dl.ValidationError, match="value label '1,234,567' .* widen the chart"):
+        chart(
+            {"a": [("x", 1234567), ("y", 2)], "b": [("x", 1), ("y", 2)]},
+            title="T",
+            kind="bar",
+            value_labels=True,
+            width=120,
+        )
+
+
+def test_stacked_bars_stand_on_each_other_and_eight_series_are_allowed():
+    series = {f"s{i}": [("a", 1 + i), ("b", 2)] for i in range(8)}
+    g = chart(series, title="Stack", kind="bar", stacked=True)
+    tops = [
+        g.nodes[f"bar:{i}:0"]["pin"][1] + g.nodes[f"bar:{i}:0"]["size"][1] / 2 for i in range(8)
+    ]
+    bottoms = [
+        g.nodes[f"bar:{i}:0"]["pin"][1] - g.nodes[f"bar:{i}:0"]["size"][1] / 2 for i in range(8)
+    ]
+    for below, above in zip(tops, bottoms[1:], strict=False):
+        assert below == pytest.approx(above, abs=0.02)
+    assert {g.nodes[f"bar:{i}:0"]["role"] for i in range(8)} == {f"bar-{i}" for i in range(1, 9)}
+    assert g.graph["description"].startswith("Stacked bar chart")
+    dl.render(g, theme="auto")
+    with pytest.raises(dl.ValidationError, match="apply to bar charts"):
+        chart({"a": [(0, 1), (1, 2)]}, title="T", stacked=True)

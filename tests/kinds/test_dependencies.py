@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -91,11 +92,53 @@ def test_broken_critical_link_is_named():
         dependencies(ITEMS, title="T", critical=["test", "deploy"])
 
 
-def test_cycle_is_refused_and_named():
-    with pytest.raises(ValidationError, match="dependency cycle: 'a' -> 'c' -> 'b' -> 'a'"):
-        dependencies({"a": ["c"], "b": ["a"], "c": ["b"]}, title="T")
-    with pytest.raises(ValidationError, match="dependency cycle: 'a' -> 'a'"):
+IMPORTS = {  # a package whose root imports its modules, which import the root back
+    "pkg": ["pkg.core", "pkg.utils", "pkg.io"],
+    "pkg.utils": [],
+    "pkg.core": ["pkg", "pkg.utils"],
+    "pkg.io": ["pkg.core", "pkg.utils"],
+    "app": ["pkg"],
+}
+
+
+def test_cycles_are_drawn_with_the_edges_that_close_them_marked():
+    g = dependencies(IMPORTS, title="Imports")
+    closing = [(u, v) for u, v, role in g.edges(data="role") if role == "cycle"]
+    # pkg needs pkg.core and pkg.io, which need pkg: two cycles, each closed once
+    assert closing == [("pkg.core", "pkg"), ("pkg.io", "pkg")]
+    assert "2 dependencies close a cycle" in g.graph["description"]
+    svg = dl.render(g)
+    assert svg.count('class="edge role-cycle"') == 2
+    assert svg.count("<path") - svg.count('class="marker"') >= g.number_of_edges()
+    with pytest.raises(ValidationError, match="item 'a' depends on itself"):
         dependencies({"a": ["a"]}, title="T")
+
+
+def test_cycles_collapse_into_one_node_each():
+    g = dependencies(IMPORTS, title="Imports", collapse_cycles=True, binding="pkg.io")
+    assert list(g) == ["pkg", "pkg.utils", "app"]
+    assert g.nodes["pkg"] == {
+        "label": "pkg + 2 more",
+        "note": "binding constraint; a cycle with pkg.core, pkg.io",
+        "role": "constraint",  # the binding constraint, pkg.io, is in it
+    }
+    assert sorted(g.edges) == [("pkg", "app"), ("pkg.utils", "pkg")]
+    assert "1 cycle drawn as one item" in g.graph["description"]
+
+
+def test_a_big_import_graph_is_spread_not_one_tall_column():
+    """A root package importing 60 modules that each import it back (as networkx's do)."""
+    items = {"pkg": [f"pkg.m{i}" for i in range(60)]}
+    items |= {f"pkg.m{i}": ["pkg", "pkg.utils"] for i in range(60)}
+    items["pkg.utils"] = []
+    g = dependencies(items, title="Imports")
+    assert g.graph["dot"] == {"nodesep": "0.12"}
+    found = re.findall(
+        r'data-key="pkg.m\d+"><title>[^<]*</title><rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"',
+        dl.render(g),
+    )
+    columns = Counter(round(float(x) + float(w) / 2) for x, w in found)
+    assert len(columns) == 3 and max(columns.values()) == 20
 
 
 def test_other_validation_names_the_culprit():

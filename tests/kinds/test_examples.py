@@ -5,6 +5,7 @@ import importlib
 import pytest
 
 import diagrams_lib as dl
+from diagrams_lib.gallery import examples
 from diagrams_lib.model import KINDS
 
 
@@ -12,9 +13,18 @@ def module(kind: str):
     return importlib.import_module(f"diagrams_lib.kinds.{kind}")
 
 
+EXAMPLES = [(name, function) for kind in KINDS for name, _, function in examples(module(kind))]
+
+
+@pytest.mark.parametrize(("name", "function"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def test_golden(name, function, diagram_golden):
+    diagram_golden(function(), f"kind-{name}")
+
+
 @pytest.mark.parametrize("kind", KINDS)
-def test_golden(kind, diagram_golden):
-    diagram_golden(module(kind).example(), f"kind-{kind}")
+def test_more_examples_have_one_sentence_captions(kind):
+    for _, caption, _ in examples(module(kind))[1:]:
+        assert caption.endswith(".") and caption.count(". ") == 0
 
 
 @pytest.mark.parametrize("kind", KINDS)

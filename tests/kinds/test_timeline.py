@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -182,3 +183,42 @@ def test_text_never_overlaps_text_or_bars():
 
 def test_build_is_deterministic():
     assert nx.utils.graphs_equal(example(), example())
+
+
+def test_dates_get_a_date_axis_with_month_ticks():
+
+    g = timeline(
+        [
+            {"label": "Design", "start": dt.date(2024, 1, 8), "end": dt.date(2024, 3, 29)},
+            {"label": "Beta", "start": dt.datetime(2024, 5, 1, 9), "end": dt.date(2024, 9, 1)},
+        ],
+        title="Plan",
+        milestones=[{"label": "Launch", "at": dt.date(2024, 10, 15)}],
+    )
+    ticks = [d["label"] for k, d in g.nodes(data=True) if k.endswith(":label") and "tick" in k]
+    assert ticks == ["Jan 2024", "Mar", "May", "Jul", "Sep", "Nov"]
+    assert "Design from 2024-01-08 to 2024-03-29" in g.graph["description"]
+    assert "axis:label" not in g  # the dates say it all
+    launch = g.nodes["milestone:0"]["pin"][0]
+    nov, sep = (g.nodes[f"tick:{i}:label"]["pin"][0] for i in (5, 4))
+    assert sep < launch < nov
+
+
+def test_dates_span_years_get_year_ticks_and_numbers_do_not_mix_with_dates():
+
+    g = timeline(
+        [{"label": "Migration", "start": dt.date(2019, 5, 1), "end": dt.date(2026, 2, 1)}],
+        title="Y",
+    )
+    ticks = [d["label"] for k, d in g.nodes(data=True) if k.endswith(":label") and "tick" in k]
+    assert ticks == ["2018", "2020", "2022", "2024", "2026", "2028"]
+    with pytest.raises(
+        dl.ValidationError, match="phase 'b' end is 3, but the first phase starts at a date"
+    ):
+        timeline(
+            [
+                {"label": "a", "start": dt.date(2024, 1, 1), "end": dt.date(2024, 2, 1)},
+                {"label": "b", "start": dt.date(2024, 1, 1), "end": 3},
+            ],
+            title="Mixed",
+        )
