@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
-from .errors import DiagramTypeError, DotParseError
+from . import hatch
+from .errors import DiagramTypeError, DiagramWarning, DotParseError, ValidationError
+from .quoting import shown
 
 __all__ = ["from_dot", "read_dot"]
 
@@ -58,10 +62,48 @@ _SHAPES = {
     "trapezium": "trapezoid",
 }
 _SEMANTIC = {"label", "note", "role", "group", "title", "description", "link", "kind", "direction"}
-_LAYOUT = {"weight", "minlen", "constraint"}  # passed on through the 'dot' escape hatch
+_LAYOUT = {"weight", "minlen", "constraint"}  # the edge's own semantic attributes
+_OWN = {"dot", "groups", "measured_for", "graphviz"}  # structured: never taken from DOT text
 
 
-def _attrs(raw: dict, *, element: bool = False) -> dict:
+def _hints(values: dict, context: str, where: str) -> dict[str, Any]:
+    """The layout hints among DOT attributes: those the ``dot`` hatch passes on (under
+    ``dot``) and an edge's ``weight``, ``minlen`` and ``constraint``. One the library
+    refuses is dropped with a :class:`DiagramWarning` naming it: a file is not the
+    caller's code, so it is read as far as it can be."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        try:
+            if name in _LAYOUT and context == "edge":
+                out[name] = _semantic(name, value, where=where)
+            elif name in hatch.HINTS and name not in _SEMANTIC:
+                hint = hatch.check(name, value, context=context, where=f"{where} attribute 'dot'")
+                out.setdefault("dot", {})[name] = hint
+        except ValidationError as exc:
+            warnings.warn(f"{exc}; dropped", DiagramWarning, stacklevel=2)
+    return out
+
+
+def _semantic(name: str, value: Any, *, where: str) -> Any:
+    """An edge's ``weight``, ``minlen`` or ``constraint`` read from DOT text."""
+    text = str(value).strip().lower()
+    if name == "constraint":
+        if text in ("true", "yes", "1", "false", "no", "0"):
+            return text in ("true", "yes", "1")
+        raise ValidationError(f"{where}: 'constraint' is {shown(value)}; it takes true or false")
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    high = 1e6 if name == "weight" else 100
+    if not 0 <= number <= high:
+        raise ValidationError(
+            f"{where}: {name!r} is {shown(value)}; it takes a number from 0 to {high:g}"
+        )
+    return round(number)
+
+
+def _attrs(raw: dict, *, context: str, where: str, hints: bool = True) -> dict:
     """Split DOT attributes into semantic ones, layout hints (``dot``) and the rest
     (``graphviz``: kept for the user, never drawn)."""
     values = {k: _unquote(v) for k, v in raw.items()}
@@ -69,48 +111,51 @@ def _attrs(raw: dict, *, element: bool = False) -> dict:
     role = values.get("class")
     if isinstance(role, str) and role.startswith("role-"):
         out["role"] = role[len("role-") :]
-    if not element:
-        return {**values, **out}
+    if hints:
+        out.update(_hints(values, context, where))
+    if context == "graph":
+        return {**{k: v for k, v in values.items() if k not in _OWN}, **out}
     shape = values.get("shape")
     if isinstance(shape, str) and shape in _SHAPES:
         rounded = "rounded" in str(values.get("style", ""))
         out["shape"] = "round" if rounded and _SHAPES[shape] == "rect" else _SHAPES[shape]
     if values.get("URL") or values.get("href"):
         out.setdefault("link", values.get("URL") or values.get("href"))
-    hints = {k: v for k, v in values.items() if k in _LAYOUT}
-    if hints:
-        out["dot"] = hints
     rest = {k: v for k, v in values.items() if k not in _SEMANTIC and k not in _LAYOUT}
     if rest:
         out["graphviz"] = rest
     return out
 
 
-def _graph_attrs(pd_graph) -> dict:
+def _graph_attrs(pd_graph, *, where: str, hints: bool = True) -> dict:
     """Attributes set as ``label=...;`` or in a ``graph [...]`` statement."""
     out = dict(pd_graph.get_attributes())
     for node in pd_graph.get_nodes():
         if node.get_name() == "graph":
             out.update(node.get_attributes())
-    return _attrs(out)
+    return _attrs(out, context="graph", where=where, hints=hints)
 
 
-def _walk(pd_graph, g, group: str | None) -> None:
+def _walk(pd_graph, g, group: str | None, source: str) -> None:
     for node in pd_graph.get_nodes():
         name = _unquote(node.get_name())
         if name in ("node", "edge", "graph", "\\n"):
             continue
-        attrs = _attrs(node.get_attributes(), element=True)
+        attrs = _attrs(node.get_attributes(), context="node", where=f"{source}: node {shown(name)}")
         if group is not None:
             attrs.setdefault("group", group)
         g.add_node(name, **attrs)
     for sub in pd_graph.get_subgraphs():
         name = _unquote(sub.get_name())
-        label = _graph_attrs(sub).get("label", "") if name.startswith("cluster") else ""
+        label = (
+            _graph_attrs(sub, where=source, hints=False).get("label", "")
+            if name.startswith("cluster")
+            else ""
+        )
         inner = (label or name) if name.startswith("cluster") else group
         if name.startswith("cluster") and label:
             g.graph.setdefault("groups", {})[inner] = label
-        _walk(sub, g, inner)
+        _walk(sub, g, inner, source)
     for edge in pd_graph.get_edges():
         u, v = _unquote(edge.get_source()), _unquote(edge.get_destination())
         if not isinstance(u, str) or not isinstance(v, str):
@@ -120,7 +165,8 @@ def _walk(pd_graph, g, group: str | None) -> None:
                 g.add_node(end)
                 if group is not None:
                     g.nodes[end].setdefault("group", group)
-        g.add_edge(u, v, **_attrs(edge.get_attributes(), element=True))
+        where = f"{source}: edge {shown(u)} -> {shown(v)}"
+        g.add_edge(u, v, **_attrs(edge.get_attributes(), context="edge", where=where))
 
 
 def from_dot(text: str, *, source: str = "DOT text") -> Any:
@@ -159,11 +205,11 @@ def from_dot(text: str, *, source: str = "DOT text") -> Any:
         (False, False): nx.Graph,
     }[(directed, multi)]
     g = cls()
-    graph_attrs = _graph_attrs(pd_graph)
+    graph_attrs = _graph_attrs(pd_graph, where=f"{source}: the graph")
     g.graph.update(graph_attrs)
     if "title" not in g.graph and isinstance(graph_attrs.get("label"), str):
         g.graph["title"] = graph_attrs["label"]
-    _walk(pd_graph, g, None)
+    _walk(pd_graph, g, None, source)
     return g
 
 

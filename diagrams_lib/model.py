@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import attributes as attr
+from . import hatch
 from .colors import color
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .quoting import check_text
@@ -251,7 +252,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
         hide_label=attr.flag(
             data.get("hide_label", False), where=f"{where} attribute 'hide_label'"
         ),
-        dot=attr.dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+        dot=hatch.read(data.get("dot"), context="node", where=f"{where} attribute 'dot'"),
     )
 
 
@@ -283,7 +284,7 @@ def _read_edge(u: Hashable, v: Hashable, data: Mapping, index: int, ids: Mapping
         minlen=optional(
             "minlen", lambda value, where: round(attr.number(value, where=where, low=0, high=100))
         ),
-        dot=attr.dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+        dot=hatch.read(data.get("dot"), context="edge", where=f"{where} attribute 'dot'"),
     )
 
 
@@ -332,7 +333,7 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         nodes=nodes,
         edges=edges,
         groups=read_groups(g.graph.get("groups"), nodes),
-        dot=attr.dot_attrs(g.graph.get("dot"), where="graph attribute 'dot'"),
+        dot=hatch.read(g.graph.get("dot"), context="graph", where="graph attribute 'dot'"),
         engine=None
         if engine is None
         else attr.choice(engine, ENGINES, where="graph attribute 'engine'"),
