@@ -11,6 +11,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -169,20 +170,51 @@ def _walk(pd_graph, g, group: str | None, source: str) -> None:
         g.add_edge(u, v, **_attrs(edge.get_attributes(), context="edge", where=where))
 
 
+MAX_NESTING = 7  # braces, the graph's own included; pydot takes ~0.3 s at 8, doubling per level
+# What a brace can hide in: strings, HTML strings' markup, comments.
+_TOKENS = re.compile(r'"(?:\\.|[^"\\])*"|/\*.*?\*/|//[^\n]*|^#[^\n]*|[{}<>]', re.S | re.M)
+
+
+def _check_nesting(text: str, source: str) -> None:
+    """Refuse DOT text whose braces nest deeper than :data:`MAX_NESTING`, before parsing.
+
+    >>> _check_nesting("digraph { subgraph { a } }", "DOT text")
+    """
+    depth = html = 0
+    for token in _TOKENS.finditer(text):
+        mark = token.group()
+        if mark == "<":
+            html += 1
+        elif mark == ">":
+            html = max(html - 1, 0)
+        elif html == 0 and mark in "{}":
+            depth += 1 if mark == "{" else -1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, token.start()) + 1
+                raise DotParseError(
+                    f"{source} nests braces more than {MAX_NESTING} deep (line {line}); "
+                    "diagrams_lib reads DOT nested at most that deep"
+                )
+
+
 def from_dot(text: str, *, source: str = "DOT text") -> Any:
     """Parse DOT ``text`` into a networkx graph (MultiDiGraph/MultiGraph if it has
     repeated edges, else DiGraph/Graph). The graph's ``label`` becomes its ``title``
     when it has none; ports are not interpreted, so ``"a:b"`` stays one node.
     Semantic attributes (``label``, a ``class`` of ``role-X``, cluster labels as
-    ``group``, shapes with a semantic twin, ``URL`` as ``link``) are kept; the
-    layout hints ``weight``, ``minlen`` and ``constraint`` go to the ``dot`` escape
-    hatch; every other Graphviz attribute is kept under ``graphviz`` and not drawn.
+    ``group``, shapes with a semantic twin, ``URL`` as ``link``) are kept; ``weight``,
+    ``minlen`` and ``constraint`` become the edge's own; the layout hints the ``dot``
+    hatch allows go to it (one out of range is dropped with a :class:`DiagramWarning`);
+    every other Graphviz attribute is kept under ``graphviz`` and not drawn. Braces
+    nested deeper than :data:`MAX_NESTING` are refused before parsing (the parser's time
+    doubles with each level).
     """
     import networkx as nx
     import pydot
 
     if not isinstance(text, str):
         raise DiagramTypeError(f"from_dot expects DOT text (str), not {type(text).__name__}")
+    _check_nesting(text, source)
     chatter = io.StringIO()  # pydot prints parse errors instead of raising them
     try:
         with contextlib.redirect_stdout(chatter):

@@ -17,6 +17,8 @@ __all__ = [
     "DotParseError",
     "EngineError",
     "EngineNotFoundError",
+    "LayoutCrashError",
+    "LayoutMemoryError",
     "LayoutTimeoutError",
     "OutputError",
     "UnknownOptionError",
@@ -55,6 +57,15 @@ class EngineNotFoundError(EngineError, FileNotFoundError):
 
 class LayoutTimeoutError(EngineError, TimeoutError):
     """The layout did not finish within the ``timeout`` given."""
+
+
+class LayoutMemoryError(EngineError):
+    """The isolated layout needed more memory than its ``memory_limit``."""
+
+
+class LayoutCrashError(EngineError):
+    """Graphviz crashed (a signal such as SIGSEGV) or ended the isolated layout process
+    with ``exit()``; the caller's process is unaffected."""
 
 
 class DotParseError(ValidationError):
