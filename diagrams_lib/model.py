@@ -22,7 +22,7 @@ from . import attributes as attr
 from . import hatch
 from .colors import color
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
-from .quoting import check_text
+from .quoting import check_text, shown
 from .shapes import SHAPES
 
 __all__ = [
@@ -215,7 +215,24 @@ def _style(data: Mapping, where: str) -> dict[str, Any]:
     return out
 
 
+MAX_KEY_DEPTH = 32  # a tuple key nested deeper is refused before repr() could recurse
+
+
+def _check_key(key: Hashable) -> None:
+    """Refuse a key of tuples nested deeper than :data:`MAX_KEY_DEPTH`, without recursing."""
+    todo = [(key, 0)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, (tuple, frozenset)):
+            if depth >= MAX_KEY_DEPTH:
+                raise ValidationError(
+                    f"node {shown(key)} key is nested more than {MAX_KEY_DEPTH} deep"
+                )
+            todo += [(item, depth + 1) for item in value]
+
+
 def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
+    _check_key(key)
     where = f"node {key!r}"
     check_text(str(key), where=f"{where} key")  # kept in the SVG's data-key
     label = data.get("label")

@@ -6,6 +6,7 @@ table in ``docs/errors.md`` from the same cases and the messages they really giv
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from collections.abc import Callable
@@ -16,6 +17,10 @@ from typing import Any
 import networkx as nx
 
 import diagrams_lib as dl
+from diagrams_lib.cli import CLIError, load_graph
+from diagrams_lib.engine import layout
+
+HUGE_POLYGON = "digraph { node [shape=polygon, sides=2000000000]; a -> b }"
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,29 @@ def made(path: str, what: str) -> str:
     """Create ``what`` ("folder" or "link loop") at ``path``, in the current folder."""
     if not os.path.lexists(path):
         os.mkdir(path) if what == "folder" else os.symlink(path, path)
+    return path
+
+
+def nested_key(depth: int) -> tuple:
+    key: Any = "x"
+    for _ in range(depth):
+        key = (key,)
+    return key
+
+
+def slow_graph() -> nx.DiGraph:
+    g = nx.gnm_random_graph(3000, 6000, seed=3, directed=True)  # dot needs many seconds
+    g.graph["title"] = "Slow"
+    return g
+
+
+def deep_json(depth: int) -> str:
+    return '{"nodes": [{"id": "a", "label": ' + "[" * depth + '"x"' + "]" * depth + "}]}"
+
+
+def written(path: str, text: str) -> str:
+    """Write ``text`` to ``path`` in the current folder; return the path."""
+    Path(path).write_text(text, encoding="utf-8")
     return path
 
 
@@ -235,6 +263,48 @@ CASES: list[Case] = [
         dl.DiagramTypeError,
         "node 'x'",
     ),
+    Case(
+        "dot-file-attribute",
+        "escape hatch naming a file Graphviz would read (shapefile)",
+        lambda: dl.render(with_node(dot={"shapefile": "/etc/passwd"})),
+        dl.ValidationError,
+        "'shapefile'",
+    ),
+    Case(
+        "dot-link-attribute",
+        "escape hatch passing a link to Graphviz's own SVG (edgeURL), through to_dot",
+        lambda: dl.to_dot(with_edge(dot={"edgeURL": "javascript:alert(1)"})),
+        dl.ValidationError,
+        "'edgeURL'",
+    ),
+    Case(
+        "dot-not-a-hint",
+        "escape hatch with an attribute that is no layout hint (ratio)",
+        lambda: dl.render(titled(dot={"ratio": "1e308"})),
+        dl.ValidationError,
+        "'ratio'",
+    ),
+    Case(
+        "dot-out-of-range",
+        "escape hatch layout hint out of range (K=0, which crashed Graphviz)",
+        lambda: dl.render(titled(dot={"K": 0})),
+        dl.ValidationError,
+        "'K' is 0",
+    ),
+    Case(
+        "dot-semantic-twin",
+        "escape hatch setting what has a semantic attribute (minlen)",
+        lambda: dl.render(with_edge(dot={"minlen": "2000000000"})),
+        dl.ValidationError,
+        "'minlen'",
+    ),
+    Case(
+        "key-nested",
+        "a node key of tuples nested 100,000 deep",
+        lambda: dl.render(with_node(nested_key(100_000))),
+        dl.ValidationError,
+        "nested more than 32 deep",
+    ),
     # edges
     Case(
         "edge-role",
@@ -287,6 +357,69 @@ CASES: list[Case] = [
         "timeout",
     ),
     Case(
+        "timeout-nan",
+        "a timeout that is NaN",
+        lambda: dl.render(titled(), timeout=math.nan),
+        dl.ValidationError,
+        "timeout",
+    ),
+    Case(
+        "memory-limit",
+        "a memory_limit too small to start Graphviz",
+        lambda: dl.render(titled(), memory_limit=10),
+        dl.ValidationError,
+        "memory_limit",
+    ),
+    Case(
+        "layout-memory",
+        "a layout that needs more than its memory_limit",
+        lambda: layout(HUGE_POLYGON, memory_limit=300),
+        dl.LayoutMemoryError,
+        "may use 300 MiB",
+    ),
+    Case(
+        "layout-timeout",
+        "a layout that takes longer than its timeout",
+        lambda: dl.render(slow_graph(), timeout=0.2),
+        dl.LayoutTimeoutError,
+        "within 0.2 s",
+    ),
+    Case(
+        "theme-colour",
+        "a theme colour that is CSS, not a colour",
+        lambda: dataclasses.replace(dl.LIGHT, background="red;}</style><script>"),
+        dl.ValidationError,
+        "'background'",
+    ),
+    Case(
+        "theme-surrogate",
+        "a theme text colour that is a lone surrogate",
+        lambda: dataclasses.replace(dl.LIGHT, text="\ud800"),
+        dl.ValidationError,
+        "'text'",
+    ),
+    Case(
+        "theme-size",
+        "a theme font size that is not a number",
+        lambda: dataclasses.replace(dl.LIGHT, font_size="14px"),
+        dl.DiagramTypeError,
+        "'font_size'",
+    ),
+    Case(
+        "theme-role-name",
+        "a theme role name with a control character",
+        lambda: dl.LIGHT.with_roles(nodes={"db\x07": dl.LIGHT.nodes["default"]}),
+        dl.ValidationError,
+        "role name",
+    ),
+    Case(
+        "node-style-dash",
+        "a node style whose dash is not a dash pattern",
+        lambda: dl.NodeStyle("#fff", "#333", "#111", dash="1;x"),
+        dl.ValidationError,
+        "'dash'",
+    ),
+    Case(
         "id-prefix",
         "an id_prefix that is not id-safe",
         lambda: dl.render(titled(), id_prefix="a b"),
@@ -334,6 +467,20 @@ CASES: list[Case] = [
         lambda: dl.read_dot(Path("missing-file.dot")),
         dl.DotParseError,
         "missing-file.dot",
+    ),
+    Case(
+        "dot-nesting",
+        "from_dot() on braces nested 40 deep (pydot's time doubles per level)",
+        lambda: dl.from_dot("digraph {" + "{" * 39 + "a" + "}" * 40),
+        dl.DotParseError,
+        "nests braces more than 7 deep",
+    ),
+    Case(
+        "json-nesting",
+        "the command line's node-link JSON nested 100,000 deep",
+        lambda: load_graph(written("deep.json", deep_json(100_000))),
+        CLIError,
+        "nests deeper than 32",
     ),
     # kinds
     Case(
