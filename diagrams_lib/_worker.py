@@ -1,5 +1,8 @@
 """Child-process layout: ``python -m diagrams_lib._worker PROG BACKEND MEMORY LIFELINE``.
 
+With ``PROG`` ``serve`` it lays out one request after another instead (see
+:func:`serve`), for :mod:`diagrams_lib.recycled`.
+
 Reads DOT on stdin, writes the geometry as JSON on stdout. Run by
 :mod:`diagrams_lib.child` for ``render(timeout=..., isolate=True)`` and the command line:
 a layout that hangs can be killed, and a Graphviz crash ends this process, not the
@@ -18,6 +21,7 @@ layout ran out of memory.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -50,10 +54,34 @@ def _limit_memory(limit: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def serve() -> int:
+    """Answer layout requests until stdin ends. A request is 8 bytes of length and JSON
+    ``{"dot", "prog", "backend"}``; an answer is a status byte (0, :data:`ERROR`,
+    :data:`OUT_OF_MEMORY`), 8 bytes of length and the geometry JSON or the message."""
+    from diagrams_lib.engine import layout_here
+
+    read, write = sys.stdin.buffer.read, sys.stdout.buffer
+    while len(head := read(8)) == 8:
+        request = json.loads(read(int.from_bytes(head, "big")))
+        try:
+            geometry = layout_here(request["dot"], prog=request["prog"], backend=request["backend"])
+            status, body = 0, geometry.to_json()
+        except MemoryError:
+            status, body = OUT_OF_MEMORY, "out of memory"
+        except DiagramError as exc:
+            status, body = ERROR, str(exc)
+        data = body.encode("utf-8")
+        write.write(bytes([status]) + len(data).to_bytes(8, "big") + data)
+        write.flush()
+    return 0
+
+
 def main() -> int:
     prog, backend, limit, lifeline = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     if lifeline >= 0 and hasattr(os, "fork"):
         _watch(lifeline)
+    if prog == "serve":
+        return serve()
     try:
         _limit_memory(limit)
         dot_text = sys.stdin.buffer.read().decode("utf-8")

@@ -41,12 +41,20 @@ from .errors import (
     ValidationError,
 )
 
-__all__ = ["DEFAULT_MEMORY_LIMIT", "MIN_MEMORY_LIMIT", "check_limits", "run"]
+__all__ = [
+    "DEFAULT_MEMORY_LIMIT",
+    "MIN_MEMORY_LIMIT",
+    "ROOT",
+    "check_limits",
+    "environment",
+    "error",
+    "run",
+]
 
 ERROR, OUT_OF_MEMORY = 3, 4  # the child's exit status for a Graphviz error, for MemoryError
 DEFAULT_MEMORY_LIMIT = 2048  # MiB of address space for a child's layout
 MIN_MEMORY_LIMIT = 256  # MiB: Python with Graphviz loaded needs about 200 to start
-_ROOT = Path(__file__).resolve().parent.parent  # the folder that holds diagrams_lib
+ROOT = Path(__file__).resolve().parent.parent  # the folder that holds diagrams_lib
 _ENV = ("PATH", "PYTHONPATH", "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "SYSTEMROOT")
 
 
@@ -70,7 +78,7 @@ def check_limits(*, timeout: Any, memory_limit: Any) -> tuple[float | None, floa
     return seconds, DEFAULT_MEMORY_LIMIT if memory_limit is None else memory_limit
 
 
-def _env() -> dict[str, str]:
+def environment() -> dict[str, str]:
     """The child's environment: what it needs to start, nothing that varies by caller."""
     env = {name: os.environ[name] for name in _ENV if name in os.environ}
     env["PYTHONHASHSEED"] = "0"
@@ -92,8 +100,8 @@ def run(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             pass_fds=(lifeline,) if posix else (),
-            cwd=_ROOT,
-            env=_env(),
+            cwd=ROOT,
+            env=environment(),
         )
     except BaseException:
         if posix:
@@ -123,18 +131,20 @@ def run(
         return out.decode("utf-8")
     said = err.decode("utf-8", "replace").splitlines()
     message = "\n".join(line for line in said if not line.startswith("Fontconfig warning"))
-    raise _error(proc.returncode, message.strip(), prog, memory_limit)
+    raise error(proc.returncode, message.strip(), prog, memory_limit)
 
 
-def _error(status: int, message: str, prog: str, memory_limit: float) -> EngineError:
-    """The error for a child that ended with ``status`` and wrote ``message``."""
+def error(status: int, message: str, prog: str, memory_limit: float) -> EngineError:
+    """The error for a child that ended with ``status`` (or answered it) and wrote
+    ``message``; ``memory_limit`` is the MiB it had (0: no limit)."""
     tail = message[-400:]
     if status == ERROR:
         return EngineError(message)
     if status == OUT_OF_MEMORY or "out of memory" in message.lower():
+        limit = f"may use {memory_limit:g} MiB (memory_limit=)" if memory_limit else "had"
         return LayoutMemoryError(
-            f"Graphviz ({prog}) ran out of memory: the layout may use {memory_limit:g} MiB "
-            f"(memory_limit=), and needed more. Simplify the graph or raise the limit. {tail}"
+            f"Graphviz ({prog}) ran out of memory: the layout {limit}, and needed more. "
+            f"Simplify the graph or raise the limit. {tail}".strip()
         )
     if status < 0:
         try:

@@ -7,16 +7,17 @@ pygraphviz's public API into a :class:`Geometry`. With ``timeout=``, ``memory_li
 ``isolate=True`` the same function runs in a child process (:mod:`diagrams_lib.child`),
 which can be stopped, or may crash, without taking the caller down.
 
-Two kinds of layout always run in a fresh child, with the same bytes as in process:
+Two kinds of layout run in a child even without those options, with the same bytes:
 
-- ``fdp``: its result depends on the heap's layout and on earlier layouts in the same
-  process (it orders nodes by memory address), so it is only repeatable when it is the
-  first layout of a process started the same way.
+- ``fdp``, in a fresh child each time: its result depends on the heap's layout and on
+  earlier layouts in the same process (it orders nodes by memory address), so it only
+  repeats when it is the first layout of a process started the same way.
 - layouts with clusters, once this process has done ``LEAK_BUDGET`` of their edges and
-  clusters: Graphviz never frees the virtual edges dot makes for edges that cross a
-  cluster (``interclrep``, ~370 bytes each) nor the cluster labels of neato
-  (``add_cluster``), so a long-running process that renders grouped graphs would grow
-  without bound (~1.3 KiB a render); past the budget it stays level.
+  clusters, in a long-lived child replaced every few thousand layouts
+  (:mod:`diagrams_lib.recycled`): Graphviz never frees the virtual edges dot makes for
+  edges that cross a cluster (``interclrep``, ~370 bytes each) nor neato's cluster
+  labels (``add_cluster``), so a long-running process that renders grouped graphs
+  would grow without bound (~1.3 KiB a render); past the budget it stays level.
 
 >>> layout("digraph { a -> b [id=e0] }").edges["e0"][:2]
 'e,'
@@ -30,7 +31,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import child
+from . import child, recycled
 from .errors import EngineError, EngineNotFoundError, UnknownOptionError
 from .model import ENGINES
 
@@ -187,11 +188,10 @@ def layout_here(dot_text: str, *, prog: str, backend: str) -> Geometry:
             raise EngineError(f"Graphviz ({prog}) failed: {exc}".strip()) from exc
 
 
-def _fresh_child(dot_text: str, prog: str) -> bool:
-    """Whether this layout must run in a fresh child process (see the module's doc)."""
+def _past_leak_budget(dot_text: str) -> bool:
+    """Whether this process has leaked its budget (see the module's doc), counting this
+    layout; only layouts with clusters leak."""
     global _leaked
-    if prog == "fdp":
-        return True
     clusters = dot_text.count("subgraph cluster_")
     if not clusters:
         return False
@@ -219,9 +219,11 @@ def layout(
     verify_engine(prog, backend=backend)
     seconds, mib = child.check_limits(timeout=timeout, memory_limit=memory_limit)
     isolate = isolate or timeout is not None or memory_limit is not None
-    if isolate or _fresh_child(dot_text, prog):
+    if isolate or prog == "fdp":
         text = child.run(dot_text, prog=prog, backend=backend, timeout=seconds, memory_limit=mib)
         return Geometry.from_json(text)
+    if _past_leak_budget(dot_text):
+        return Geometry.from_json(recycled.layout(dot_text, prog=prog, backend=backend))
     return layout_here(dot_text, prog=prog, backend=backend)
 
 

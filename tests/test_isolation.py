@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib import child, engine
+from diagrams_lib import child, engine, recycled
 from diagrams_lib.engine import layout
 from tests.helpers import bug_hunt
 
@@ -63,7 +63,7 @@ def test_nan_timeout_is_refused():
 )
 def test_every_end_of_the_child_is_one_named_error(status, error, said):
     message = "out of memory" if error is dl.LayoutMemoryError else "syntax error in line 1"
-    exc = child._error(status, message, "dot", 2048)
+    exc = child.error(status, message, "dot", 2048)
     assert type(exc) is error and said in str(exc)
     assert isinstance(exc, dl.EngineError) and isinstance(exc, dl.DiagramError)
 
@@ -114,7 +114,7 @@ def test_the_worker_dies_with_its_caller_even_on_sigkill():
 def test_a_child_environment_does_not_depend_on_the_callers(monkeypatch):
     monkeypatch.setenv("DIAGRAMS_LIB_NOISE", "x" * 100_000)
     monkeypatch.setenv("LC_ALL", "C")
-    env = child._env()
+    env = child.environment()
     assert "DIAGRAMS_LIB_NOISE" not in env and "LC_ALL" not in env
     assert env["PYTHONHASHSEED"] == "0"
 
@@ -148,15 +148,15 @@ def test_fdp_is_byte_stable_across_processes_and_environments():
     assert done.stdout == dl.render(fdp_graph())
 
 
-def test_clustered_dot_layouts_leave_the_process_once_the_leak_budget_is_spent(monkeypatch):
+def test_clustered_layouts_leave_the_process_once_the_leak_budget_is_spent(monkeypatch):
     sent = []
-    real_run = child.run
+    real_layout = recycled.layout
 
-    def run(dot_text, **options):
+    def layout(dot_text, **options):
         sent.append(options)
-        return real_run(dot_text, **options)
+        return real_layout(dot_text, **options)
 
-    monkeypatch.setattr(child, "run", run)
+    monkeypatch.setattr(recycled, "layout", layout)
     monkeypatch.setattr(engine, "_leaked", 0)
     monkeypatch.setattr(engine, "LEAK_BUDGET", 3)
     grouped = nx.DiGraph(title="Grouped")  # a group is a cluster in the dot layout
@@ -167,5 +167,24 @@ def test_clustered_dot_layouts_leave_the_process_once_the_leak_budget_is_spent(m
     in_process = dl.render(grouped)
     assert sent == []  # within the budget
     assert dl.render(grouped) == in_process and len(sent) == 1  # past it: same bytes
+    assert dl.render(grouped, engine="neato") and len(sent) == 2
     dl.render(plain)
-    assert len(sent) == 1  # no clusters, no leak: stays in process
+    assert len(sent) == 2  # no clusters, no leak: stays in process
+
+
+def test_the_recycled_process_is_replaced_after_its_layouts(monkeypatch):
+    monkeypatch.setattr(recycled, "RECYCLE", 2)
+    text = "digraph { a -> b [id=e0] }"
+    pids = []
+    for _ in range(5):
+        recycled.layout(text, prog="dot", backend="wheel")
+        pids.append(recycled._server.proc.pid)
+    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]
+
+
+def test_the_recycled_process_turns_errors_and_crashes_into_errors():
+    with pytest.raises(dl.EngineError, match="Invalid Input"):
+        recycled.layout("digraph { a -> }", prog="dot", backend="wheel")
+    with pytest.raises(dl.LayoutCrashError, match=r"exit 1"):
+        recycled.layout(HUGE_POLYGON, prog="dot", backend="wheel")  # Graphviz calls exit()
+    assert recycled.layout("digraph { a }", prog="dot", backend="wheel").startswith("{")
