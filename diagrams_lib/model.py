@@ -216,6 +216,16 @@ def _style(data: Mapping, where: str) -> dict[str, Any]:
 
 
 MAX_KEY_DEPTH = 32  # a tuple key nested deeper is refused before repr() could recurse
+# Graphviz keeps coordinates in ints here and there: a node 1e12 px wide aborts it.
+MAX_SIZE = 10_000.0  # px, a node's width or height
+MAX_PIN = 1_000_000.0  # points from the origin, either way
+
+
+def _pin(value: Any, *, where: str) -> tuple[float, float]:
+    x, y = attr.pair(value, where=where)
+    if max(abs(x), abs(y)) > MAX_PIN:
+        raise ValidationError(f"{where} must be within {MAX_PIN:g} points of 0, not {(x, y)!r}")
+    return x, y
 
 
 def _check_key(key: Hashable) -> None:
@@ -247,6 +257,10 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     size = None if size is None else attr.pair(size, where=f"{where} attribute 'size'")
     if size is not None and (size[0] < 0 or size[1] < 0):
         raise ValidationError(f"{where} attribute 'size' must not be negative: {size!r}")
+    if size is not None and max(size) > MAX_SIZE:
+        raise ValidationError(
+            f"{where} attribute 'size' must be at most {MAX_SIZE:g} px each way: {size!r}"
+        )
     pin = data.get("pin")
     return Node(
         key=key,
@@ -259,7 +273,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
         **_style(data, where),
         **_colors(data, where, "fill"),
         xlabel=attr.text(data, "xlabel", where=where),
-        pin=None if pin is None else attr.pair(pin, where=f"{where} attribute 'pin'"),
+        pin=None if pin is None else _pin(pin, where=f"{where} attribute 'pin'"),
         size=size,
         align=attr.choice(data.get("align", "center"), _ALIGNS, where=f"{where} attribute 'align'"),
         link=attr.link(data.get("link"), where=where),

@@ -222,6 +222,20 @@ CASES: list[Case] = [
         "node 'x' attribute 'size'",
     ),
     Case(
+        "size-huge",
+        "a size 1e308 px wide (which aborted Graphviz)",
+        lambda: dl.render(with_node(size=(1e308, 1))),
+        dl.ValidationError,
+        "node 'x' attribute 'size'",
+    ),
+    Case(
+        "pin-far",
+        "a pin 1e300 points away",
+        lambda: dl.render(with_node(pin=(1e300, 0))),
+        dl.ValidationError,
+        "node 'x' attribute 'pin'",
+    ),
+    Case(
         "hide-label-type",
         "hide_label that is not a bool",
         lambda: dl.render(with_node(hide_label="yes")),
