@@ -24,6 +24,7 @@ so its layout does not depend on the caller's environment; and it dies with the 
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import signal
@@ -114,15 +115,13 @@ def run(
         try:
             out, err = proc.communicate(dot_text.encode("utf-8"), timeout=timeout)
         except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
+            _stop(proc)
             raise LayoutTimeoutError(
                 f"Graphviz ({prog}) did not finish within {timeout:g} s; the layout was "
                 "stopped. Simplify the graph, try engine='neato' or 'fdp', or raise timeout="
             ) from None
         except BaseException:  # e.g. KeyboardInterrupt: do not leave the child running
-            proc.kill()
-            proc.wait()
+            _stop(proc)
             raise
     finally:
         if posix:
@@ -132,6 +131,15 @@ def run(
     said = err.decode("utf-8", "replace").splitlines()
     message = "\n".join(line for line in said if not line.startswith("Fontconfig warning"))
     raise error(proc.returncode, message.strip(), prog, memory_limit)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Kill the child and close its pipes (DOT may still be waiting in the stdin one)."""
+    proc.kill()
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        with contextlib.suppress(OSError):
+            stream.close()
+    proc.wait()
 
 
 def error(status: int, message: str, prog: str, memory_limit: float) -> EngineError:

@@ -21,6 +21,8 @@ from diagrams_lib.cli import CLIError, load_graph
 from diagrams_lib.engine import layout
 
 HUGE_POLYGON = "digraph { node [shape=polygon, sides=2000000000]; a -> b }"
+# Graphviz 14 asserts that coordinates fit an int (xlabels.c) and aborts on this node.
+ABORTING_DOT = 'digraph { node [shape=box, fixedsize=true]; a [width="1e10", xlabel=x]; a -> b }'
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,13 @@ CASES: list[Case] = [
         lambda: layout(HUGE_POLYGON, memory_limit=300),
         dl.LayoutMemoryError,
         "may use 300 MiB",
+    ),
+    Case(
+        "layout-crash",
+        "raw DOT that aborts Graphviz, laid out isolated",
+        lambda: layout(ABORTING_DOT, prog="circo", isolate=True),
+        dl.LayoutCrashError,
+        "crashed with SIGABRT",
     ),
     Case(
         "layout-timeout",

@@ -40,6 +40,9 @@ from diagrams_lib.hatch import HINTS
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 UNSAFE_ELEMENTS = {"script", "foreignObject", "iframe", "object", "embed", "image", "use"}
+FILE_ATTRIBUTES = {"shapefile", "imagepath", "fontpath", "fontnames", "stylesheet", "image"}
+LINKS = {"URL", "href", "edgeURL", "labelURL", "headURL", "tailURL", "edgehref", "headhref"}
+SAFE_LINK = re.compile(r'"(https?:|[^:"]*")')  # http(s), or relative (no scheme)
 CLI_TIMEOUT = 10.0
 HANG = 30.0  # seconds past which a case counts as a hang (the CLI's limit plus start-up)
 # Text SVG can carry, however hostile; then text it cannot (controls, surrogates).
@@ -283,8 +286,14 @@ class Fuzz:
             if name == "render":
                 self.seen["api_svg"] += 1
                 self.check_svg(out, case, "render")
-            elif any(str(p) in out for p in self.canaries):
-                self.seen["malformed_svg"].append(f"case {case} to_dot: names a canary")
+            else:
+                self.check_dot(out, case)
+
+    def check_dot(self, text: str, case: int) -> None:
+        """Styled DOT names no file and carries no link but the nodes' checked ones."""
+        for name, value in re.findall(r"\b([A-Za-z_]+)=(\"(?:\\.|[^\"\\])*\"|\S+?)[,\]]", text):
+            if name in FILE_ATTRIBUTES or (name in LINKS and not SAFE_LINK.match(value)):
+                self.seen["malformed_svg"].append(f"case {case} to_dot: {name}={value}")
 
     def render(self, g: nx.Graph) -> str:
         return dl.render(g, engine=self.pick([None, None, None, "neato", "fdp", "circo"]))
