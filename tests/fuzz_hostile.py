@@ -106,7 +106,6 @@ class Fuzz:
             "hangs": [],
             "malformed_svg": [],
             "files_read": [],
-            "caller_crashes": 0,
             "slowest_case_s": 0.0,
         }
 
