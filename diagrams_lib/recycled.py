@@ -15,6 +15,7 @@ Requests and answers are length-prefixed frames on the child's stdin and stdout 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -79,6 +80,16 @@ class _Server:
             os.close(self.keep)
             self.keep = -1
         self.proc.wait()
+
+
+@atexit.register
+def _shutdown() -> None:
+    """At exit, end the layout process (its stdin closes, so it stops) and wait for it."""
+    global _server
+    with _LOCK:
+        if _server is not None and _server.pid == os.getpid():
+            _server.close()
+        _server = None
 
 
 def layout(dot_text: str, *, prog: str, backend: str) -> str:
