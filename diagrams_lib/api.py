@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from numbers import Real
 from pathlib import Path
 from typing import Any, Literal, overload
 
+from .child import check_limits
 from .dot import geometry_dot, layout_program
 from .dot_styled import styled_dot
 from .embed import check_id_prefix
@@ -60,6 +60,7 @@ def render(
     id_prefix: str | None = None,
     timeout: float | None = None,
     isolate: bool = False,
+    memory_limit: float | None = None,
 ) -> SVG: ...
 
 
@@ -79,6 +80,7 @@ def render(
     id_prefix: str | None = None,
     timeout: float | None = None,
     isolate: bool = False,
+    memory_limit: float | None = None,
 ) -> bytes: ...
 
 
@@ -98,6 +100,7 @@ def render(
     id_prefix: str | None = None,
     timeout: float | None = None,
     isolate: bool = False,
+    memory_limit: float | None = None,
 ) -> SVG | bytes: ...
 
 
@@ -116,6 +119,7 @@ def render(
     id_prefix: str | None = None,
     timeout: float | None = None,
     isolate: bool = False,
+    memory_limit: float | None = None,
 ) -> SVG | bytes:
     """Lay out the networkx graph ``g`` and return it as an SVG document, PNG or PDF.
 
@@ -146,9 +150,14 @@ def render(
             and content, so several SVGs can share one HTML page.
         timeout: seconds the layout may take; when set, Graphviz runs in a child
             process that is stopped at the limit (:class:`LayoutTimeoutError`).
+            ``float("inf")`` isolates without a time limit.
         isolate: run Graphviz in a child process even without a timeout, so a
-            crash on hostile input raises :class:`EngineError` instead of taking
-            the caller's process down.
+            crash on hostile input raises :class:`LayoutCrashError` instead of
+            taking the caller's process down. The hatch's allow-list keeps the
+            crashes we know of out of reach in process too; isolate input you
+            did not write (the command line always does).
+        memory_limit: MiB the child process may use (default 2048 when isolated);
+            setting it isolates. Past it: :class:`LayoutMemoryError`.
 
     Example:
         >>> import networkx as nx
@@ -172,10 +181,7 @@ def render(
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
-    if timeout is not None and (
-        not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
-    ):
-        raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    check_limits(timeout=timeout, memory_limit=memory_limit)
     id_prefix = slug(diagram.title, limit=24) if id_prefix is None else check_id_prefix(id_prefix)
     if diagram.measured_for not in (None, (look.font_size, look.note_size)):
         label, note = diagram.measured_for
@@ -199,6 +205,7 @@ def render(
         backend=backend,
         timeout=timeout,
         isolate=isolate,
+        memory_limit=memory_limit,
     )
     scene = place(diagram, sizes, geometry)
     svg = write_svg(

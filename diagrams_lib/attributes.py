@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections.abc import Mapping
 from numbers import Real
@@ -17,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import DiagramTypeError, DiagramWarning, UnknownOptionError, ValidationError
-from .quoting import check_text
+from .quoting import check_text, shown
 
 __all__ = [
     "ARROWS",
@@ -26,7 +25,6 @@ __all__ = [
     "PORTS",
     "arrow",
     "choice",
-    "dot_attrs",
     "flag",
     "line",
     "link",
@@ -42,33 +40,6 @@ ARROWS = ("normal", "empty", "inv", "dot", "odot", "diamond", "odiamond", "tee",
 DIRS = ("forward", "back", "both", "none")
 PORTS = ("n", "ne", "e", "se", "s", "sw", "w", "nw", "c")
 MAX_WEIGHT = 1000  # Graphviz's network simplex is exact; larger weights only risk overflow
-_DOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-# Attributes the library computes itself; the escape hatch may not override them.
-_RESERVED_DOT = {
-    "label",
-    "xlabel",
-    "width",
-    "height",
-    "fixedsize",
-    "shape",
-    "pos",
-    "id",
-    "bb",
-    "lp",
-    "headlabel",
-    "taillabel",
-    "image",
-    "URL",
-    "href",
-    "dir",
-    "arrowhead",
-    "arrowtail",
-    "tailport",
-    "headport",
-    "weight",
-    "minlen",
-    "constraint",
-}
 
 
 def text(data: Mapping, name: str, *, where: str) -> str | None:
@@ -80,7 +51,7 @@ def text(data: Mapping, name: str, *, where: str) -> str | None:
 def choice(value: Any, choices: tuple[str, ...], *, where: str) -> str:
     """``value`` if it is one of ``choices``, else an error listing them."""
     if not isinstance(value, str) or value not in choices:
-        raise UnknownOptionError(f"{where} is {value!r}; choose one of: {', '.join(choices)}")
+        raise UnknownOptionError(f"{where} is {shown(value)}; choose one of: {', '.join(choices)}")
     return value
 
 
@@ -99,10 +70,12 @@ def port(value: Any, *, where: str) -> str:
 def number(value: Any, *, where: str, low: float, high: float) -> float:
     """``value`` as a float from ``low`` to ``high``, or an error naming ``where``."""
     if not isinstance(value, Real) or isinstance(value, bool):
-        raise DiagramTypeError(f"{where} must be a number, not {value!r}")
+        raise DiagramTypeError(f"{where} must be a number, not {shown(value)}")
     out = float(value)
     if not (math.isfinite(out) and low <= out <= high):
-        raise ValidationError(f"{where} must be a number from {low:g} to {high:g}, not {value!r}")
+        raise ValidationError(
+            f"{where} must be a number from {low:g} to {high:g}, not {shown(value)}"
+        )
     return out
 
 
@@ -110,13 +83,13 @@ def weight(value: Any, *, where: str) -> int:
     """A layout weight: a whole number from 0 to :data:`MAX_WEIGHT`. A larger one (a
     distance or capacity kept under networkx's usual name) is capped, with a warning."""
     if not isinstance(value, Real) or isinstance(value, bool):
-        raise DiagramTypeError(f"{where} must be a number, not {value!r}")
+        raise DiagramTypeError(f"{where} must be a number, not {shown(value)}")
     out = float(value)
     if not (math.isfinite(out) and out >= 0):
-        raise ValidationError(f"{where} must be a number of at least 0, not {value!r}")
+        raise ValidationError(f"{where} must be a number of at least 0, not {shown(value)}")
     if out > MAX_WEIGHT:
         warnings.warn(
-            f"{where} is {value!r}; the layout uses at most {MAX_WEIGHT}",
+            f"{where} is {shown(value)}; the layout uses at most {MAX_WEIGHT}",
             DiagramWarning,
             stacklevel=4,
         )
@@ -126,17 +99,17 @@ def weight(value: Any, *, where: str) -> int:
 
 def flag(value: Any, *, where: str) -> bool:
     if not isinstance(value, bool):
-        raise DiagramTypeError(f"{where} must be True or False, not {value!r}")
+        raise DiagramTypeError(f"{where} must be True or False, not {shown(value)}")
     return value
 
 
 def pair(value: Any, *, where: str) -> tuple[float, float]:
     ok = isinstance(value, (tuple, list)) and len(value) == 2
     if not ok or not all(isinstance(v, Real) and not isinstance(v, bool) for v in value):
-        raise DiagramTypeError(f"{where} must be a pair of numbers (x, y), not {value!r}")
+        raise DiagramTypeError(f"{where} must be a pair of numbers (x, y), not {shown(value)}")
     x, y = float(value[0]), float(value[1])
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise ValidationError(f"{where} must be finite, not {value!r}")
+        raise ValidationError(f"{where} must be finite, not {shown(value)}")
     return x, y
 
 
@@ -158,22 +131,3 @@ def link(value: Any, *, where: str) -> str | None:
             "relative URLs (no whitespace, backslashes or scheme-relative '//host')"
         )
     return out
-
-
-def dot_attrs(value: Any, *, where: str) -> tuple[tuple[str, str], ...]:
-    """The ``dot`` escape hatch: raw Graphviz attributes, sorted by name."""
-    if value is None:
-        return ()
-    if not isinstance(value, Mapping):
-        raise DiagramTypeError(f"{where} must be a dict of Graphviz attributes")
-    out = []
-    for name, raw in value.items():
-        if not isinstance(name, str) or not _DOT_NAME.match(name):
-            raise ValidationError(f"{where}: {name!r} is not a Graphviz attribute name")
-        if name in _RESERVED_DOT:
-            raise ValidationError(
-                f"{where}: {name!r} is computed by diagrams_lib or has an attribute of its "
-                "own (label, size, shape, pin, link, dir, arrowhead, weight...): set that instead"
-            )
-        out.append((name, check_text(raw, where=f"{where}[{name!r}]")))
-    return tuple(sorted(out))

@@ -9,6 +9,10 @@
 Errors are one line on stderr, ``diagrams-lib: error: <message>``; the exit status
 is 2 for a usage error and 1 when the input cannot be read or rendered.
 
+The command reads files from anywhere, so it treats every input as untrusted: Graphviz
+always runs in a child process, stopped after ``--timeout`` seconds (default
+:data:`DEFAULT_TIMEOUT`) or ``--memory-limit`` MiB, and a crash there is a one-line error.
+
 >>> main(["render", "no-such-file.dot"])
 1
 """
@@ -29,14 +33,17 @@ from typing import Any, NoReturn
 
 from . import __version__
 from .api import DEFAULT_MAX_LABEL_WIDTH, render, save, to_dot
+from .child import DEFAULT_MEMORY_LIMIT
 from .dot_reader import from_dot, read_dot
 from .engine import ENGINES
 from .errors import DiagramError
 from .export import SUFFIXES
 
-__all__ = ["CLIError", "load_graph", "main"]
+__all__ = ["DEFAULT_TIMEOUT", "MAX_JSON_DEPTH", "CLIError", "load_graph", "main"]
 
 PROG = "diagrams-lib"
+DEFAULT_TIMEOUT = 60.0  # seconds a layout may take on the command line
+MAX_JSON_DEPTH = 32  # node-link JSON nests 5 deep; deeper is refused, never recursed into
 _TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_][\w.]*$")
 
 
@@ -70,6 +77,11 @@ def _load_json(path: Path) -> Any:
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        _check_depth(data, path)
+    except RecursionError:
+        raise CLIError(
+            f"JSON file {str(path)!r} nests deeper than {MAX_JSON_DEPTH} levels"
+        ) from None
     except OSError as exc:
         raise CLIError(f"cannot read JSON file {str(path)!r}: {exc.strerror}") from exc
     except UnicodeDecodeError as exc:
@@ -91,6 +103,18 @@ def _load_json(path: Path) -> Any:
         detail = f"missing key {exc}" if isinstance(exc, KeyError) else str(exc)
         raise CLIError(f"JSON file {str(path)!r} is not a node-link graph: {detail}") from exc
     return _titled(g, path.stem)
+
+
+def _check_depth(data: Any, path: Path) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH`, without recursing."""
+    todo = [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise RecursionError
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, (dict, list)):
+            todo += [(child, depth + 1) for child in children if isinstance(child, (dict, list))]
 
 
 def _load_target(target: str) -> Any:
@@ -185,6 +209,7 @@ def _render(args: argparse.Namespace) -> int:
             ("--engine", args.engine),
             ("--legend", args.legend),
             ("--timeout", args.timeout),
+            ("--memory-limit", args.memory_limit),
         )
         if value not in (None, False)
     ]
@@ -196,8 +221,13 @@ def _render(args: argparse.Namespace) -> int:
     if fmt in ("png", "pdf") and args.output is None and sys.stdout.isatty():
         _usage(f"{fmt.upper()} is binary: write it to a file with -o, or redirect stdout")
     options: dict[str, Any] = {"theme": args.theme, "max_label_width": args.max_label_width}
-    if fmt != "dot":
-        options.update(engine=args.engine, legend=args.legend, timeout=args.timeout)
+    if fmt != "dot":  # untrusted input: Graphviz runs in a child, always with limits
+        options.update(
+            engine=args.engine,
+            legend=args.legend,
+            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+            memory_limit=args.memory_limit or DEFAULT_MEMORY_LIMIT,
+        )
     if fmt == "png":
         options.update(scale=args.scale, dpi=args.dpi)
     if args.output is not None and not args.output.parent.is_dir():
@@ -291,7 +321,16 @@ def _parser() -> argparse.ArgumentParser:
         help=f"wrap labels at this width in px (default: {DEFAULT_MAX_LABEL_WIDTH:g})",
     )
     render_cmd.add_argument(
-        "--timeout", type=float, metavar="SECONDS", help="stop the layout after this many seconds"
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help=f"stop the layout after this many seconds (default: {DEFAULT_TIMEOUT:g})",
+    )
+    render_cmd.add_argument(
+        "--memory-limit",
+        type=float,
+        metavar="MIB",
+        help=f"memory the layout may use, in MiB (default: {DEFAULT_MEMORY_LIMIT})",
     )
     render_cmd.add_argument(
         "--scale", type=float, metavar="N", help="PNG: pixels per SVG pixel (default: 1)"

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from .errors import DiagramTypeError, ValidationError
+from .quoting import shown
 
 __all__ = ["NAMED", "color", "contrast"]
 
@@ -180,7 +181,7 @@ def color(value: Any, *, where: str, allow_none: bool = False) -> str:
     ``where``: a colour name of CSS (``"tomato"``, any case) or hex (``#f63``, ``#ff6633``).
     Nothing else reaches the SVG, so a colour can never carry CSS or markup."""
     if not isinstance(value, str):
-        raise DiagramTypeError(f"{where} must be a colour name or #hex text, not {value!r}")
+        raise DiagramTypeError(f"{where} must be a colour name or #hex text, not {shown(value)}")
     text = value.strip()
     if allow_none and text.lower() in ("none", "transparent"):
         return "none"
@@ -190,7 +191,7 @@ def color(value: Any, *, where: str, allow_none: bool = False) -> str:
     found = NAMED.get(text.lower().replace(" ", ""))
     if found is None:
         raise ValidationError(
-            f"{where} is {value!r}, which is not a colour: use a CSS colour name such as "
+            f"{where} is {shown(value)}, which is not a colour: use a CSS colour name such as "
             "'tomato' or a hex colour such as '#ff6347'"
         )
     return found

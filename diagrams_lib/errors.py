@@ -18,6 +18,8 @@ __all__ = [
     "EngineError",
     "EngineNotFoundError",
     "ExportError",
+    "LayoutCrashError",
+    "LayoutMemoryError",
     "LayoutTimeoutError",
     "MissingDependencyError",
     "OutputError",
@@ -66,6 +68,15 @@ class MissingDependencyError(DiagramError, ImportError):
 
 class ExportError(DiagramError, RuntimeError):
     """The SVG could not be turned into PNG or PDF; the message names the format and why."""
+
+
+class LayoutMemoryError(EngineError):
+    """The isolated layout needed more memory than its ``memory_limit``."""
+
+
+class LayoutCrashError(EngineError):
+    """Graphviz crashed (a signal such as SIGSEGV) or ended the isolated layout process
+    with ``exit()``; the caller's process is unaffected."""
 
 
 class DotParseError(ValidationError):

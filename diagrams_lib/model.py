@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import attributes as attr
+from . import hatch
 from .colors import color
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
-from .quoting import check_text
+from .quoting import check_text, shown
 from .shapes import SHAPES
 
 __all__ = [
@@ -216,7 +217,34 @@ def _style(data: Mapping, where: str) -> dict[str, Any]:
     return out
 
 
+MAX_KEY_DEPTH = 32  # a tuple key nested deeper is refused before repr() could recurse
+# Graphviz keeps coordinates in ints here and there: a node 1e12 px wide aborts it.
+MAX_SIZE = 10_000.0  # px, a node's width or height
+MAX_PIN = 1_000_000.0  # points from the origin, either way
+
+
+def _pin(value: Any, *, where: str) -> tuple[float, float]:
+    x, y = attr.pair(value, where=where)
+    if max(abs(x), abs(y)) > MAX_PIN:
+        raise ValidationError(f"{where} must be within {MAX_PIN:g} points of 0, not {(x, y)!r}")
+    return x, y
+
+
+def _check_key(key: Hashable) -> None:
+    """Refuse a key of tuples nested deeper than :data:`MAX_KEY_DEPTH`, without recursing."""
+    todo = [(key, 0)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, (tuple, frozenset)):
+            if depth >= MAX_KEY_DEPTH:
+                raise ValidationError(
+                    f"node {shown(key)} key is nested more than {MAX_KEY_DEPTH} deep"
+                )
+            todo += [(item, depth + 1) for item in value]
+
+
 def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
+    _check_key(key)
     where = f"node {key!r}"
     check_text(str(key), where=f"{where} key")  # kept in the SVG's data-key
     label = data.get("label")
@@ -231,6 +259,10 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     size = None if size is None else attr.pair(size, where=f"{where} attribute 'size'")
     if size is not None and (size[0] < 0 or size[1] < 0):
         raise ValidationError(f"{where} attribute 'size' must not be negative: {size!r}")
+    if size is not None and max(size) > MAX_SIZE:
+        raise ValidationError(
+            f"{where} attribute 'size' must be at most {MAX_SIZE:g} px each way: {size!r}"
+        )
     pin = data.get("pin")
     return Node(
         key=key,
@@ -243,7 +275,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
         **_style(data, where),
         **_colors(data, where, "fill"),
         xlabel=attr.text(data, "xlabel", where=where),
-        pin=None if pin is None else attr.pair(pin, where=f"{where} attribute 'pin'"),
+        pin=None if pin is None else _pin(pin, where=f"{where} attribute 'pin'"),
         size=size,
         align=attr.choice(data.get("align", "center"), _ALIGNS, where=f"{where} attribute 'align'"),
         link=attr.link(data.get("link"), where=where),
@@ -254,7 +286,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
             data.get("hide_label", False), where=f"{where} attribute 'hide_label'"
         ),
         tooltip=attr.text(data, "tooltip", where=where),
-        dot=attr.dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+        dot=hatch.read(data.get("dot"), context="node", where=f"{where} attribute 'dot'"),
     )
 
 
@@ -286,7 +318,7 @@ def _read_edge(u: Hashable, v: Hashable, data: Mapping, index: int, ids: Mapping
         minlen=optional(
             "minlen", lambda value, where: round(attr.number(value, where=where, low=0, high=100))
         ),
-        dot=attr.dot_attrs(data.get("dot"), where=f"{where} attribute 'dot'"),
+        dot=hatch.read(data.get("dot"), context="edge", where=f"{where} attribute 'dot'"),
     )
 
 
@@ -335,7 +367,7 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         nodes=nodes,
         edges=edges,
         groups=read_groups(g.graph.get("groups"), nodes),
-        dot=attr.dot_attrs(g.graph.get("dot"), where="graph attribute 'dot'"),
+        dot=hatch.read(g.graph.get("dot"), context="graph", where="graph attribute 'dot'"),
         engine=None
         if engine is None
         else attr.choice(engine, ENGINES, where="graph attribute 'engine'"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 import unicodedata
 from collections.abc import Sequence
 from numbers import Real
@@ -28,6 +29,7 @@ __all__ = [
     "fill_numbers_utf8",
     "fmt",
     "round2",
+    "shown",
     "slug",
     "xml_attr",
     "xml_text",
@@ -70,6 +72,22 @@ def check_text(value: object, *, where: str, allow_numbers: bool = True) -> str:
             f"position {bad.start()}, which SVG cannot carry; remove it"
         )
     return text
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 4
+_REPR.maxstring = _REPR.maxother = 160
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 8
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for an error message, cut short: safe on values nested too deep
+    for ``repr`` (which would raise :class:`RecursionError`) and on huge ones.
+
+    >>> shown("a"), shown([[[[[[1]]]]]])
+    ("'a'", '[[[[[...]]]]]')
+    """
+    return _REPR.repr(value)
 
 
 def dot_string(text: str) -> str:

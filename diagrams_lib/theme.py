@@ -11,10 +11,12 @@ text marker), so colour is never the only signal (WCAG 1.4.1).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
+from typing import Any
 
 from .errors import UnknownOptionError, UnknownRoleError
+from .theme_check import edge_style_values, node_style_values, theme_values
 
 __all__ = [
     "DARK",
@@ -44,6 +46,9 @@ class NodeStyle:
     fill_opacity: float = 1.0
     own: tuple[str, ...] = ()  # of fill, stroke, text: set on the node itself, kept in dark mode
 
+    def __post_init__(self) -> None:
+        _settle(self, node_style_values(_values(self)))
+
 
 @dataclass(frozen=True)
 class EdgeStyle:
@@ -57,6 +62,19 @@ class EdgeStyle:
     tail: str = "none"  # the one drawn at the source
     text: str | None = None  # the label's colour, when not the theme's text colour
     own: tuple[str, ...] = ()  # of stroke, text: set on the edge itself, kept in dark mode
+
+    def __post_init__(self) -> None:
+        _settle(self, edge_style_values(_values(self)))
+
+
+def _values(obj: Any) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def _settle(obj: object, values: dict) -> None:
+    """Store checked, normalised values on a frozen dataclass (``#F00`` becomes ``#ff0000``)."""
+    for name, value in values.items():
+        object.__setattr__(obj, name, value)
 
 
 def _ro(mapping: Mapping) -> Mapping:
@@ -83,6 +101,10 @@ class Theme:
     edge_label_size: float = 12.0
     title_size: float = 18.0
     role_labels: Mapping[str, str] = field(default_factory=lambda: _ro({}))
+
+    def __post_init__(self) -> None:
+        """Check every value when the theme is made: a bad one never reaches the SVG."""
+        _settle(self, theme_values(_values(self)))
 
     def node_style(self, role: str | None, *, where: str = "node") -> NodeStyle:
         """Return the style of a node role, or raise :class:`UnknownRoleError`."""

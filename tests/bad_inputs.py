@@ -6,6 +6,7 @@ table in ``docs/errors.md`` from the same cases and the messages they really giv
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import sys
@@ -17,6 +18,12 @@ from typing import Any
 import networkx as nx
 
 import diagrams_lib as dl
+from diagrams_lib.cli import CLIError, load_graph
+from diagrams_lib.engine import layout
+
+HUGE_POLYGON = "digraph { node [shape=polygon, sides=2000000000]; a -> b }"
+# Graphviz 14 asserts that coordinates fit an int (xlabels.c) and aborts on this node.
+ABORTING_DOT = 'digraph { node [shape=box, fixedsize=true]; a [width="1e10", xlabel=x]; a -> b }'
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,29 @@ def without_module(name: str, call: Callable[[], Any]) -> Any:
             del sys.modules[name]
         else:
             sys.modules[name] = saved
+
+
+def nested_key(depth: int) -> tuple:
+    key: Any = "x"
+    for _ in range(depth):
+        key = (key,)
+    return key
+
+
+def slow_graph() -> nx.DiGraph:
+    g = nx.gnm_random_graph(3000, 6000, seed=3, directed=True)  # dot needs many seconds
+    g.graph["title"] = "Slow"
+    return g
+
+
+def deep_json(depth: int) -> str:
+    return '{"nodes": [{"id": "a", "label": ' + "[" * depth + '"x"' + "]" * depth + "}]}"
+
+
+def written(path: str, text: str) -> str:
+    """Write ``text`` to ``path`` in the current folder; return the path."""
+    Path(path).write_text(text, encoding="utf-8")
+    return path
 
 
 def untitled() -> nx.DiGraph:
@@ -218,6 +248,20 @@ CASES: list[Case] = [
         "node 'x' attribute 'size'",
     ),
     Case(
+        "size-huge",
+        "a size 1e308 px wide (which aborted Graphviz)",
+        lambda: dl.render(with_node(size=(1e308, 1))),
+        dl.ValidationError,
+        "node 'x' attribute 'size'",
+    ),
+    Case(
+        "pin-far",
+        "a pin 1e300 points away",
+        lambda: dl.render(with_node(pin=(1e300, 0))),
+        dl.ValidationError,
+        "node 'x' attribute 'pin'",
+    ),
+    Case(
         "hide-label-type",
         "hide_label that is not a bool",
         lambda: dl.render(with_node(hide_label="yes")),
@@ -258,6 +302,48 @@ CASES: list[Case] = [
         lambda: dl.render(with_node(dot="rank=same")),
         dl.DiagramTypeError,
         "node 'x'",
+    ),
+    Case(
+        "dot-file-attribute",
+        "escape hatch naming a file Graphviz would read (shapefile)",
+        lambda: dl.render(with_node(dot={"shapefile": "/etc/passwd"})),
+        dl.ValidationError,
+        "'shapefile'",
+    ),
+    Case(
+        "dot-link-attribute",
+        "escape hatch passing a link to Graphviz's own SVG (edgeURL), through to_dot",
+        lambda: dl.to_dot(with_edge(dot={"edgeURL": "javascript:alert(1)"})),
+        dl.ValidationError,
+        "'edgeURL'",
+    ),
+    Case(
+        "dot-not-a-hint",
+        "escape hatch with an attribute that is no layout hint (ratio)",
+        lambda: dl.render(titled(dot={"ratio": "1e308"})),
+        dl.ValidationError,
+        "'ratio'",
+    ),
+    Case(
+        "dot-out-of-range",
+        "escape hatch layout hint out of range (K=0, which crashed Graphviz)",
+        lambda: dl.render(titled(dot={"K": 0})),
+        dl.ValidationError,
+        "'K' is 0",
+    ),
+    Case(
+        "dot-semantic-twin",
+        "escape hatch setting what has a semantic attribute (minlen)",
+        lambda: dl.render(with_edge(dot={"minlen": "2000000000"})),
+        dl.ValidationError,
+        "'minlen'",
+    ),
+    Case(
+        "key-nested",
+        "a node key of tuples nested 100,000 deep",
+        lambda: dl.render(with_node(nested_key(100_000))),
+        dl.ValidationError,
+        "nested more than 32 deep",
     ),
     # edges
     Case(
@@ -309,6 +395,76 @@ CASES: list[Case] = [
         lambda: dl.render(titled(), timeout=-1),
         dl.ValidationError,
         "timeout",
+    ),
+    Case(
+        "timeout-nan",
+        "a timeout that is NaN",
+        lambda: dl.render(titled(), timeout=math.nan),
+        dl.ValidationError,
+        "timeout",
+    ),
+    Case(
+        "memory-limit",
+        "a memory_limit too small to start Graphviz",
+        lambda: dl.render(titled(), memory_limit=10),
+        dl.ValidationError,
+        "memory_limit",
+    ),
+    Case(
+        "layout-memory",
+        "a layout that needs more than its memory_limit",
+        lambda: layout(HUGE_POLYGON, memory_limit=300),
+        dl.LayoutMemoryError,
+        "may use 300 MiB",
+    ),
+    Case(
+        "layout-crash",
+        "raw DOT that aborts Graphviz, laid out isolated",
+        lambda: layout(ABORTING_DOT, prog="circo", isolate=True),
+        dl.LayoutCrashError,
+        "crashed with SIGABRT",
+    ),
+    Case(
+        "layout-timeout",
+        "a layout that takes longer than its timeout",
+        lambda: dl.render(slow_graph(), timeout=0.2),
+        dl.LayoutTimeoutError,
+        "within 0.2 s",
+    ),
+    Case(
+        "theme-colour",
+        "a theme colour that is CSS, not a colour",
+        lambda: dataclasses.replace(dl.LIGHT, background="red;}</style><script>"),
+        dl.ValidationError,
+        "'background'",
+    ),
+    Case(
+        "theme-surrogate",
+        "a theme text colour that is a lone surrogate",
+        lambda: dataclasses.replace(dl.LIGHT, text="\ud800"),
+        dl.ValidationError,
+        "'text'",
+    ),
+    Case(
+        "theme-size",
+        "a theme font size that is not a number",
+        lambda: dataclasses.replace(dl.LIGHT, font_size="14px"),
+        dl.DiagramTypeError,
+        "'font_size'",
+    ),
+    Case(
+        "theme-role-name",
+        "a theme role name with a control character",
+        lambda: dl.LIGHT.with_roles(nodes={"db\x07": dl.LIGHT.nodes["default"]}),
+        dl.ValidationError,
+        "role name",
+    ),
+    Case(
+        "node-style-dash",
+        "a node style whose dash is not a dash pattern",
+        lambda: dl.NodeStyle("#fff", "#333", "#111", dash="1;x"),
+        dl.ValidationError,
+        "'dash'",
     ),
     Case(
         "id-prefix",
@@ -400,6 +556,20 @@ CASES: list[Case] = [
         lambda: dl.read_dot(Path("missing-file.dot")),
         dl.DotParseError,
         "missing-file.dot",
+    ),
+    Case(
+        "dot-nesting",
+        "from_dot() on braces nested 40 deep (pydot's time doubles per level)",
+        lambda: dl.from_dot("digraph {" + "{" * 39 + "a" + "}" * 40),
+        dl.DotParseError,
+        "nests braces more than 7 deep",
+    ),
+    Case(
+        "json-nesting",
+        "the command line's node-link JSON nested 100,000 deep",
+        lambda: load_graph(written("deep.json", deep_json(100_000))),
+        CLIError,
+        "nests deeper than 32",
     ),
     # kinds
     Case(

@@ -29,6 +29,15 @@ A file that cannot be written gets `OutputError`, which is also an `OSError` (wi
 why, e.g. for a read-only folder that the folder must be writable, since the new file
 is written beside the old one and renamed over it.
 
+Graphviz runs in process by default. With `timeout=`, `memory_limit=` or `isolate=True`
+(and always on the command line, which treats every input as untrusted) it runs in a
+child process instead, and whatever happens there ends as one `EngineError`: past the
+time limit `LayoutTimeoutError`, past the memory limit (`RLIMIT_AS`, 2048 MiB unless
+set) `LayoutMemoryError`, a crash or Graphviz's own `exit()` `LayoutCrashError` naming
+the signal or status; the caller's process is unaffected. The child also dies with its
+caller. In process, a crash cannot be caught: the `dot` escape hatch passes only
+bounded layout hints, so the crashes we know of cannot be reached through the API.
+
 This table is generated from the test cases in `tests/bad_inputs.py`
 (`python tools/gen_errors_doc.py`), and a test checks it is current: each row is a
 real call and the message it really gives.
