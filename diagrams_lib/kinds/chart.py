@@ -23,7 +23,8 @@ from ..quoting import check_text
 from ..theme import Theme, get_theme
 from . import axis as ax
 from ._chart_draw import ILLUSTRATIVE, draw
-from ._chart_plot import name, plan
+from ._chart_names import name
+from ._chart_plot import plan
 from ._chart_read import MAX_SERIES, Mark, Series, dimension, read_marks, read_series
 from ._common import check_title
 from ._pieces import measured_for
