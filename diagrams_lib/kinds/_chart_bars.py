@@ -18,13 +18,25 @@ Box(left=50.0, top=61.0, right=100.0, bottom=89.0)
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from ..errors import ValidationError
+from ..theme import Theme
 from . import axis as ax
 from ._chart_read import Series
 from ._geometry import Box, Point
+from ._pieces import line_height
 
-__all__ = ["at", "auto_band", "bar_boxes", "check_band", "name_lines", "ring_along"]
+__all__ = [
+    "Value",
+    "at",
+    "auto_band",
+    "bar_boxes",
+    "check_band",
+    "name_lines",
+    "ring_along",
+    "values",
+]
 
 
 def at(value: float, along: float, *, horizontal: bool) -> Point:
@@ -77,6 +89,58 @@ def bar_boxes(
     return out
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    """A bar's value as written: its text at (``x``, ``y``) with ``align`` as
+    :func:`~diagrams_lib.kinds.axis.add_text` takes them, and the box it fills."""
+
+    series: int
+    category: int
+    text: str
+    x: float
+    y: float
+    align: str
+    box: Box
+
+
+def values(
+    data: list[Series],
+    categories: list,
+    bars: list[tuple[int, int, Box]],
+    *,
+    stacked: bool,
+    horizontal: bool,
+    theme: Theme,
+) -> list[Value]:
+    """Each bar's value: past the end of a grouped bar (above, or right of, a positive
+    one), inside a stacked segment when it fits there. A value wider than its upright
+    bar's slot is an error (horizontal bars are planned a row of text apart)."""
+    line = line_height(theme=theme)
+    out = []
+    for si, ci, rect in bars:
+        value = dict(data[si].points)[categories[ci]]
+        text = ax.format_number(value)
+        w, h = ax.text_box_size(text, theme=theme)
+        x, width = (rect.left + rect.right) / 2, rect.right - rect.left
+        y, align = (rect.top + rect.bottom) / 2, "center"
+        if stacked:
+            if w > width or line + 2 > rect.bottom - rect.top:
+                continue  # no room on the segment
+        elif horizontal:
+            x, align = (rect.right + 2, "left") if value >= 0 else (rect.left - 2, "right")
+        elif w > width + 6:
+            raise ValidationError(
+                f"value label {text!r} of series {data[si].name!r} is {w:g} px wide, but "
+                f"its bar is {width:g} px: widen the chart or leave out value_labels"
+            )
+        else:
+            y = rect.top - 2 - h / 2 if value >= 0 else rect.bottom + 2 + h / 2
+        left = {"left": x, "right": x - w}.get(align, x - w / 2)
+        box = Box(left, y - h / 2, left + w, y + h / 2)
+        out.append(Value(series=si, category=ci, text=text, x=x, y=y, align=align, box=box))
+    return out
+
+
 def ring_along(x: str, value: float, *, data, bars, categories, horizontal) -> float | None:
     """Where along the category axis a mark at (``x``, ``value``) goes: the middle of
     the bar closest in value, or None when ``x`` has no bar."""
@@ -106,8 +170,9 @@ def name_lines(band: float, *, line: float, pad: float, count: int) -> int:
 
 
 def check_band(band: float, *, count: int, row: float) -> None:
-    """Refuse bands too narrow for ``count`` bars' value labels, each a ``row`` tall."""
-    slot = band * _share(count) / count
+    """Refuse bands too narrow for the value labels beside ``count`` bars side by side,
+    each label a ``row`` tall."""
+    slot = band * _share(count) / count if count > 1 else band
     if slot < row:
         raise ValidationError(
             f"value labels need bars {row:g} px apart, but height gives {slot:.4g} px: "

@@ -10,12 +10,11 @@ import itertools
 
 import networkx as nx
 
-from ..errors import ValidationError
 from . import axis as ax
 from ._chart_names import name
 from ._chart_plot import Plot
 from ._chart_text import TICK, header, tick_labels, x_labels
-from ._pieces import line_height, row_height
+from ._pieces import row_height
 
 __all__ = ["ILLUSTRATIVE", "draw"]
 
@@ -28,8 +27,7 @@ def draw(g: nx.Graph, plot: Plot, *, x_label: str, y_label: str, illustrative: b
     _grid_and_axes(g, plot)
     if plot.bar:
         _bars(g, plot)
-        if plot.value_labels:
-            _values(g, plot)
+        _values(g, plot)
         _rings(g, plot)  # over the bars
     else:
         _rings(g, plot)  # under the points
@@ -66,7 +64,9 @@ def _grid_and_axes(g: nx.Graph, plot: Plot) -> None:
     across = plot.height if plot.horizontal else plot.width  # the x axis' length
     edge, out = (plot.height, TICK) if plot.horizontal else (0.0, -TICK)
     base = y_of(0.0) if plot.bar and y_of.lo < 0 else y_of.start
+    # gridlines break around notes and the values past the ends of bars
     notes = [box for _, box, _ in plot.notes]
+    notes += [v.box for v in plot.values if not plot.stacked]
     for i, (value, label) in enumerate(plot.y_ticks):
         v = y_of(value)
         if abs(v - base) < 0.5:
@@ -136,30 +136,9 @@ def _bars(g: nx.Graph, plot: Plot) -> None:
 
 
 def _values(g: nx.Graph, plot: Plot) -> None:
-    """Each bar's value: past the end of a grouped bar (above, or right of, a positive
-    one), inside a stacked segment when it fits there. A value wider than its upright
-    bar's slot is an error (horizontal bars are planned a row of text apart)."""
-    theme, line = plot.theme, line_height(theme=plot.theme)
-    for si, ci, rect in plot.bars:
-        value = dict(plot.data[si].points)[plot.categories[ci]]
-        text = ax.format_number(value)
-        w, h = ax.text_box_size(text, theme=theme)
-        x, width = (rect.left + rect.right) / 2, rect.right - rect.left
-        key = f"bar:{si}:{ci}:value"
+    """Each bar's value where the plan put it; on a stacked segment, in its colours."""
+    for v in plot.values:
+        key = f"bar:{v.series}:{v.category}:value"
+        ax.add_text(g, key, v.text, v.x, v.y, align=v.align, theme=plot.theme)
         if plot.stacked:
-            if w <= width and line + 2 <= rect.bottom - rect.top:  # on the bar, in its colours
-                ax.add_text(g, key, text, x, (rect.top + rect.bottom) / 2, theme=theme)
-                g.nodes[key]["role"] = f"bar-{si + 1}"
-            continue
-        middle = (rect.top + rect.bottom) / 2
-        if plot.horizontal:
-            x, align = (rect.right + 2, "left") if value >= 0 else (rect.left - 2, "right")
-            ax.add_text(g, key, text, x, middle, align=align, theme=theme)
-            continue
-        if w > width + 6:
-            raise ValidationError(
-                f"value label {text!r} of series {plot.data[si].name!r} is {w:g} px wide, but "
-                f"its bar is {width:g} px: widen the chart or leave out value_labels"
-            )
-        y = rect.top - 2 - h / 2 if value >= 0 else rect.bottom + 2 + h / 2
-        ax.add_text(g, key, text, x, y, theme=theme)
+            g.nodes[key]["role"] = f"bar-{v.series + 1}"

@@ -1,7 +1,8 @@
 """Category names as a chart writes them: wrapped at spaces, never split inside a word.
 
 A word too wide for the room is cut short ("Visualisat…"); a name with more lines than
-its room holds keeps the lines that fit, the last one ending in "…". The chart keeps the
+its room holds keeps the lines that fit, the last one ending in "…" after its last
+whole word that leaves room for it. The chart keeps the
 full name as the label's tooltip.
 
 >>> from diagrams_lib import LIGHT
@@ -41,10 +42,13 @@ def fit_name(label: str, *, width: float, lines: int | None, theme: Theme) -> st
     wrapped = wrap(shown, max_width=width, size=size)
     if lines is None or len(wrapped) <= lines:
         return shown
-    last = wrapped[lines - 1]
+    words = wrapped[lines - 1].split(" ")
+    while len(words) > 1 and text_width(" ".join(words) + "…", size=size) > width:
+        words.pop()  # end the last line at a space where one word is left to end it
+    last = " ".join(words)
     while len(last) > 1 and text_width(last + "…", size=size) > width:
         last = last[:-1]
-    return " ".join([*wrapped[: lines - 1], last.rstrip() + "…"])
+    return " ".join([*wrapped[: lines - 1], last + "…"])
 
 
 def column_width(names: list[str], *, theme: Theme) -> float:

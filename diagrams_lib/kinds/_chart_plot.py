@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..theme import Theme
 from . import axis as ax
-from ._chart_bars import at, bar_boxes, ring_along
+from ._chart_bars import Value, at, bar_boxes, ring_along, values
 from ._chart_names import category_names, name
 from ._chart_read import Mark, Series
 from ._geometry import Box, Point
@@ -60,6 +60,7 @@ class Plot:
     x_ticks: Ticks  # a numeric x's ticks
     lines: list[list[tuple[bool, float, float, str]]]  # per series: (marked, x, y, label)
     bars: list[tuple[int, int, Box]]  # (series, category, rect)
+    values: list[Value]  # the values written on or beside the bars
     rings: list[Point]  # one per mark
     notes: list[tuple[int, Box, str]]  # (mark, box, alignment) of each mark's note
 
@@ -217,13 +218,18 @@ def plan(
         length = height if horizontal else width
         return _x_of(value, scale=x, categories=categories, length=length)
 
-    lines, segments, bars = [], [], []
+    lines, segments, bars, written = [], [], [], []
     if bar:
         length = height if horizontal else width
         bars = bar_boxes(
             data, categories, length=length, y=y, stacked=stacked, horizontal=horizontal
         )
         obstacles = [rect for *_, rect in bars]
+        if value_labels:
+            written = values(
+                data, categories, bars, stacked=stacked, horizontal=horizontal, theme=theme
+            )
+            obstacles += [v.box for v in written]
     else:
         lines, segments, obstacles = _lines(data, place, y)
     rings = []
@@ -261,6 +267,7 @@ def plan(
         x_ticks=x_list,
         lines=lines,
         bars=bars,
+        values=written,
         rings=rings,
         notes=notes,
     )
