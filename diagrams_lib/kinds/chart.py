@@ -37,7 +37,7 @@ CAPTION = (
 )
 CHART_KINDS = ("line", "bar")
 LISTED_POINTS = 12  # the description lists every value of a series up to this many
-MORE_EXAMPLES = ("example_bars",)
+MORE_EXAMPLES = ("example_bars", "example_hbars")
 
 
 def chart(
@@ -260,5 +260,30 @@ def example_bars() -> nx.Graph:
         stacked=True,
         value_labels=True,
         y_label="Thousand $ per month",
+        illustrative=True,
+    )
+
+
+def example_hbars() -> nx.Graph:
+    """Made-up hours saved each week by automation in six teams over two quarters, as
+    horizontal bars: the long team names in a column on the left, each value at the end
+    of its bar, a quarter that lost time to the left of zero."""
+    teams = [
+        "Customer support and success",
+        "Platform engineering",
+        "Finance and procurement operations",
+        "Mobile",
+        "Data science",
+        "Security and compliance review",
+    ]
+    hours = {"First quarter": [32, 18, 12, 6, 9, -4], "Second quarter": [41, 22, 15, 5, 14, 7]}
+    return chart(
+        {quarter: list(zip(teams, values, strict=True)) for quarter, values in hours.items()},
+        title="Hours saved per week by automation",
+        kind="bar",
+        horizontal=True,
+        value_labels=True,
+        x_label="Team",
+        y_label="Hours per week",
         illustrative=True,
     )
