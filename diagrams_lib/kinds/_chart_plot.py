@@ -191,22 +191,15 @@ def plan(
             values_beside=value_labels and not stacked,
             theme=theme,
         )
+    x_length, y_length = (height, width) if horizontal else (width, height)  # the axes' px
     lo, hi = _y_range(data, marks, bar=bar, stacked=stacked, log=log_y)
     if value_labels and not stacked:  # room past each bar's end for its value
-        sizes = [
-            ax.text_box_size(ax.format_number(y), theme=theme) for s in data for _, y in s.points
-        ]
-        need = max(w for w, _ in sizes) if horizontal else line_height(theme=theme)
-        lo, hi = _with_room(lo, hi, need + 6, length=width if horizontal else height)
-    y, y_list = _axis(
-        lo,
-        hi,
-        y_ticks,
-        along_x=horizontal,
-        length=width if horizontal else height,
-        log=log_y,
-        theme=theme,
-    )
+        need = line_height(theme=theme)
+        if horizontal:
+            texts = [ax.format_number(v) for s in data for _, v in s.points]
+            need = max(ax.text_box_size(text, theme=theme)[0] for text in texts)
+        lo, hi = _with_room(lo, hi, need + 6, length=y_length)
+    y, y_list = _axis(lo, hi, y_ticks, along_x=horizontal, length=y_length, log=log_y, theme=theme)
     x, x_list = None, []
     if categories is None:
         xs = [x for s in data for x, _ in s.points] + [m[0] for m in marks]
@@ -215,14 +208,12 @@ def plan(
         )
 
     def place(value: float | str) -> float:
-        length = height if horizontal else width
-        return _x_of(value, scale=x, categories=categories, length=length)
+        return _x_of(value, scale=x, categories=categories, length=x_length)
 
     lines, segments, bars, written = [], [], [], []
     if bar:
-        length = height if horizontal else width
         bars = bar_boxes(
-            data, categories, length=length, y=y, stacked=stacked, horizontal=horizontal
+            data, categories, length=x_length, y=y, stacked=stacked, horizontal=horizontal
         )
         obstacles = [rect for *_, rect in bars]
         if value_labels:

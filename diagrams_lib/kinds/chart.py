@@ -60,7 +60,8 @@ def chart(
     y_ticks: Sequence[float | tuple[float, str]] | None = None,
     theme: str | Theme = "light",
 ) -> nx.Graph:
-    """Build a line or grouped bar chart as a pinned graph.
+    """Build a line chart, or a bar chart (grouped or stacked, upright or horizontal),
+    as a pinned graph.
 
     Args:
         series: 1 to 8 series, ``{name: [(x, y), ...]}``. x values are all numbers, or all
@@ -80,8 +81,10 @@ def chart(
             (positive values up or right, negative values down or left).
         value_labels: Write each bar's value on it: past the end of a grouped bar,
             inside a stacked segment (a segment too small for its value gets none).
-        x_label: Title under the x axis.
-        y_label: Title above the y axis.
+        x_label: Title of the x values: under the x axis (above the names of
+            horizontal bars).
+        y_label: Title of the y values: above the y axis (under the values of
+            horizontal bars).
         log_y: Log10 y axis with a tick at every power of ten; every y must be > 0.
         marks: Points to call out, ``{"x": ..., "y": ..., "note": "crossover"}``: a ring at
             the point, the note placed clear of the lines, and a guide between them.
@@ -111,6 +114,10 @@ def chart(
         ...           title="Sales", kind="bar")
         >>> sorted(n for n in g if n.startswith("bar:"))
         ['bar:0:0', 'bar:0:1', 'bar:1:0', 'bar:1:1']
+        >>> g = chart({"a": [("Customer support", 3), ("Mobile", -1)]}, title="Change",
+        ...           kind="bar", horizontal=True)
+        >>> g.graph["description"]
+        'Horizontal bar chart of y against x: a. a: Customer support 3, Mobile −1.'
     """
     title = check_title(title, kind="chart")
     look = get_theme(theme)

@@ -405,6 +405,14 @@ def test_horizontal_value_labels_sit_past_the_bar_ends():
     assert 0 < bars["bar:0:3"][0] - texts["bar:0:3:value"][2] <= 3  # left of a negative one
 
 
+def test_horizontal_mark_rings_the_end_of_its_bar():
+    g = _hbars(marks=[{"x": TEAMS[0], "y": 41, "note": "most"}])
+    (x, y), bar = g.nodes["mark:0"]["pin"], _boxes(g, shape="rect")["bar:1:0"]
+    assert x == pytest.approx(bar[2], abs=0.01) and y == pytest.approx((bar[1] + bar[3]) / 2)
+    note = _boxes(g)["mark:0:note"]
+    assert not any(_overlap(note, b) for k, b in _boxes(g).items() if k != "mark:0:note")
+
+
 @pytest.mark.parametrize(
     ("options", "error", "words"),
     [
