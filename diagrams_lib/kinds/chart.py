@@ -284,13 +284,14 @@ def example_hbars() -> nx.Graph:
         "Security and compliance review",
     ]
     hours = {"First quarter": [32, 18, 12, 6, 9, -4], "Second quarter": [41, 22, 15, 5, 14, 7]}
+    series = {quarter: list(zip(teams, saved, strict=True)) for quarter, saved in hours.items()}
     return chart(
-        {quarter: list(zip(teams, values, strict=True)) for quarter, values in hours.items()},
+        series,
         title="Hours saved per week by automation",
+        x_label="Team",
+        y_label="Hours per week",
         kind="bar",
         horizontal=True,
         value_labels=True,
-        x_label="Team",
-        y_label="Hours per week",
         illustrative=True,
     )
