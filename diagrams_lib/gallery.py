@@ -34,7 +34,7 @@ def examples(module) -> list[tuple[str, str, object]]:
 
     >>> chart = importlib.import_module("diagrams_lib.kinds.chart")
     >>> [name for name, _, _ in examples(chart)]
-    ['chart', 'chart-bars']
+    ['chart', 'chart-bars', 'chart-hbars']
     """
     kind = module.__name__.rsplit(".", 1)[-1]
     out = [(kind, module.CAPTION, module.example)]

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from ..theme import Theme
 from . import axis as ax
+from ._chart_bars import Value, at, bar_boxes, ring_along, values
+from ._chart_names import category_names, name
 from ._chart_read import Mark, Series
 from ._geometry import Box, Point
 from ._pieces import line_height
@@ -33,12 +35,20 @@ Ticks = list[tuple[float, str]]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plot:
-    """Everything a chart draws, placed (see the module docstring)."""
+    """Everything a chart draws, placed (see the module docstring).
+
+    ``x`` and ``y`` name the data's two values wherever they are drawn: ``y`` is the
+    scale of the y values (a bar's length), which runs up the plot, or along its bottom
+    for horizontal bars, whose categories (the x values) run down the left side.
+    """
 
     data: list[Series]
     marks: list[Mark]
     categories: list | None  # the x categories in order, or None for a numeric x
+    names: list[str]  # each category's name as drawn (cut short where it has no room)
+    name_width: float  # the width category names wrap at
     bar: bool
+    horizontal: bool
     stacked: bool
     value_labels: bool
     width: float
@@ -50,18 +60,25 @@ class Plot:
     x_ticks: Ticks  # a numeric x's ticks
     lines: list[list[tuple[bool, float, float, str]]]  # per series: (marked, x, y, label)
     bars: list[tuple[int, int, Box]]  # (series, category, rect)
+    values: list[Value]  # the values written on or beside the bars
     rings: list[Point]  # one per mark
     notes: list[tuple[int, Box, str]]  # (mark, box, alignment) of each mark's note
 
     def x_of(self, x: float | str) -> float:
-        """The px of an x value: on the scale, or the middle of its category's band."""
-        return _x_of(x, scale=self.x, categories=self.categories, width=self.width)
+        """The px of an x value along its axis: on the scale, or the middle of its
+        category's band (counted down from the top for horizontal bars)."""
+        length = self.height if self.horizontal else self.width
+        return _x_of(x, scale=self.x, categories=self.categories, length=length)
+
+    def at(self, value: float, along: float) -> Point:
+        """The plot point ``value`` px along the y axis, ``along`` px along the x axis."""
+        return at(value, along, horizontal=self.horizontal)
 
 
-def _x_of(x: float | str, *, scale: ax.Scale | None, categories: list | None, width: float):
+def _x_of(x: float | str, *, scale: ax.Scale | None, categories: list | None, length: float):
     if categories is None:
         return scale(x)
-    return (categories.index(x) + 0.5) * (width / len(categories))
+    return (categories.index(x) + 0.5) * (length / len(categories))
 
 
 def _y_range(series: list[Series], marks: list[Mark], *, bar: bool, stacked: bool, log: bool):
@@ -84,9 +101,12 @@ def _y_range(series: list[Series], marks: list[Mark], *, bar: bool, stacked: boo
     return lo, hi
 
 
-def name(x: float | str) -> str:
-    """An x value as the chart writes it: a category as it is, a number formatted."""
-    return x if isinstance(x, str) else ax.format_number(x)
+def _with_room(lo: float, hi: float, need: float, *, length: float) -> tuple[float, float]:
+    """``[lo, hi]`` grown so that ``need`` px are left past each end away from zero on an
+    axis ``length`` px long: room for grouped bars' values."""
+    sides = (hi > 0) + (lo < 0)
+    room = (hi - lo or 1.0) * need / max(length - sides * need, need)
+    return (lo - room if lo < 0 else lo), (hi + room if hi > 0 else hi)
 
 
 def _lines(data: list[Series], place, y: ax.Scale):
@@ -112,41 +132,32 @@ def _lines(data: list[Series], place, y: ax.Scale):
     return lines, segments, markers
 
 
-def _bars(data: list[Series], categories: list, *, width: float, y: ax.Scale, stacked: bool):
-    """Grouped or stacked bars: (series, category, rect), standing on zero (or the axis
-    floor); a stack puts each series on the ones before it, positive up, negative down."""
-    band = width / len(categories)
-    count = 1 if stacked else len(data)
-    group = band * (0.7 if count > 1 else 0.6)
-    bar_w = group / count
-    floor = max(0.0, y.lo)
-    ends: dict[tuple, float] = {}  # (category, sign): where the stack has got to
-    out = []
-    for si, s in enumerate(data):
-        for x, value in s.points:
-            ci = categories.index(x)
-            slot = 0 if stacked else si
-            cx = (ci + 0.5) * band - group / 2 + (slot + 0.5) * bar_w
-            base = floor
-            if stacked:
-                base = ends.get((ci, value < 0), floor)
-                ends[ci, value < 0] = base + value
-            top, bottom = sorted((y(base + value), y(base)))
-            out.append((si, ci, Box(cx - bar_w / 2 + 1, top, cx + bar_w / 2 - 1, bottom)))
-    return out
-
-
-def _ring_x(x: float | str, value: float, *, data, bars, categories, place) -> float:
-    """The x of a mark: on a bar chart, the centre of the bar closest in value."""
-    if bars is None:
-        return place(x)
-    ci = categories.index(x)
-    near = [(rect, data[si]) for si, c, rect in bars if c == ci]
-    if not near:
-        return place(x)
-    values = {s.name: dict(s.points)[x] for _, s in near}
-    rect, _ = min(near, key=lambda b: abs(values[b[1].name] - value))
-    return (rect.left + rect.right) / 2
+def _axis(lo: float, hi: float, given, *, along_x: bool, length: float, log: bool, theme):
+    """The scale and ticks of a numeric axis ``length`` px long: along the bottom (px
+    from the left), or up the side (px from the bottom)."""
+    if along_x:
+        return ax.choose_ticks(
+            lo,
+            hi,
+            given,
+            start=0.0,
+            end=length,
+            size=lambda label: ax.text_box_size(label, theme=theme)[0],
+            room=16,
+            max_ticks=max(3, int(length // 70) + 1),
+        )
+    line = line_height(theme=theme)
+    return ax.choose_ticks(
+        lo,
+        hi,
+        given,
+        start=length,
+        end=0.0,
+        log=log,
+        size=lambda _label: line,
+        room=6,
+        max_ticks=max(3, int(length // 45) + 1),
+    )
 
 
 def plan(
@@ -155,59 +166,71 @@ def plan(
     *,
     categories: list | None,
     bar: bool,
+    horizontal: bool = False,
     stacked: bool = False,
     value_labels: bool = False,
     log_y: bool,
     width: float,
-    height: float,
+    height: float | None,
     x_ticks: list | None,
     y_ticks: list | None,
     theme: Theme,
 ) -> Plot:
-    """Scales, ticks and the place of every point, bar, ring and note of one chart."""
+    """Scales, ticks and the place of every point, bar, ring and note of one chart.
+
+    ``height`` None (horizontal bars only) fits the plot to the category names and bars.
+    """
+    names, name_width = [], 0.0
+    if categories is not None:
+        names, name_width, height = category_names(
+            categories,
+            horizontal=horizontal,
+            width=width,
+            height=height,
+            bars=1 if stacked else len(data),
+            values_beside=value_labels and not stacked,
+            theme=theme,
+        )
+    x_length, y_length = (height, width) if horizontal else (width, height)  # the axes' px
     lo, hi = _y_range(data, marks, bar=bar, stacked=stacked, log=log_y)
-    line = line_height(theme=theme)
-    if value_labels and not stacked:  # room above the tallest bar (below the lowest) for its value
-        room = (hi - lo or 1.0) * (line + 6) / height
-        hi, lo = (hi + room if hi > 0 else hi), (lo - room if lo < 0 else lo)
-    y, y_list = ax.choose_ticks(
-        lo,
-        hi,
-        y_ticks,
-        start=height,
-        end=0.0,
-        log=log_y,
-        size=lambda _label: line,
-        room=6,
-        max_ticks=max(3, int(height // 45) + 1),
-    )
+    if value_labels and not stacked:  # room past each bar's end for its value
+        need = line_height(theme=theme)
+        if horizontal:
+            texts = [ax.format_number(v) for s in data for _, v in s.points]
+            need = max(ax.text_box_size(text, theme=theme)[0] for text in texts)
+        lo, hi = _with_room(lo, hi, need + 6, length=y_length)
+    y, y_list = _axis(lo, hi, y_ticks, along_x=horizontal, length=y_length, log=log_y, theme=theme)
     x, x_list = None, []
     if categories is None:
         xs = [x for s in data for x, _ in s.points] + [m[0] for m in marks]
-        x, x_list = ax.choose_ticks(
-            min(xs),
-            max(xs),
-            x_ticks,
-            start=0.0,
-            end=width,
-            size=lambda label: ax.text_box_size(label, theme=theme)[0],
-            room=16,
-            max_ticks=max(3, int(width // 70) + 1),
+        x, x_list = _axis(
+            min(xs), max(xs), x_ticks, along_x=True, length=width, log=False, theme=theme
         )
 
     def place(value: float | str) -> float:
-        return _x_of(value, scale=x, categories=categories, width=width)
+        return _x_of(value, scale=x, categories=categories, length=x_length)
 
-    lines, segments, bars = [], [], None
+    lines, segments, bars, written = [], [], [], []
     if bar:
-        bars = _bars(data, categories, width=width, y=y, stacked=stacked)
+        bars = bar_boxes(
+            data, categories, length=x_length, y=y, stacked=stacked, horizontal=horizontal
+        )
         obstacles = [rect for *_, rect in bars]
+        if value_labels:
+            written = values(
+                data, categories, bars, stacked=stacked, horizontal=horizontal, theme=theme
+            )
+            obstacles += [v.box for v in written]
     else:
         lines, segments, obstacles = _lines(data, place, y)
-    rings = [
-        (_ring_x(mx, my, data=data, bars=bars, categories=categories, place=place), y(my))
-        for mx, my, _ in marks
-    ]
+    rings = []
+    for mx, my, _ in marks:
+        along = None
+        if bar:
+            along = ring_along(
+                mx, my, data=data, bars=bars, categories=categories, horizontal=horizontal
+            )
+        rings.append(at(y(my), place(mx) if along is None else along, horizontal=horizontal))
     notes = []
     area = Box(-4, -8, width + 40, height - 2)
     for i, ((_, _, note), ring) in enumerate(zip(marks, rings, strict=True)):
@@ -220,7 +243,10 @@ def plan(
         data=data,
         marks=marks,
         categories=categories,
+        names=names,
+        name_width=name_width,
         bar=bar,
+        horizontal=horizontal,
         stacked=stacked,
         value_labels=value_labels,
         width=width,
@@ -231,7 +257,8 @@ def plan(
         x=x,
         x_ticks=x_list,
         lines=lines,
-        bars=bars or [],
+        bars=bars,
+        values=written,
         rings=rings,
         notes=notes,
     )

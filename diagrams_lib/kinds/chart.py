@@ -23,7 +23,8 @@ from ..quoting import check_text
 from ..theme import Theme, get_theme
 from . import axis as ax
 from ._chart_draw import ILLUSTRATIVE, draw
-from ._chart_plot import name, plan
+from ._chart_names import name
+from ._chart_plot import plan
 from ._chart_read import MAX_SERIES, Mark, Series, dimension, read_marks, read_series
 from ._common import check_title
 from ._pieces import measured_for
@@ -36,7 +37,7 @@ CAPTION = (
 )
 CHART_KINDS = ("line", "bar")
 LISTED_POINTS = 12  # the description lists every value of a series up to this many
-MORE_EXAMPLES = ("example_bars",)
+MORE_EXAMPLES = ("example_bars", "example_hbars")
 
 
 def chart(
@@ -45,6 +46,7 @@ def chart(
     title: str,
     description: str = "",
     kind: str = "line",
+    horizontal: bool = False,
     stacked: bool = False,
     value_labels: bool = False,
     x_label: str = "",
@@ -53,12 +55,13 @@ def chart(
     marks: Sequence[Mapping[str, Any]] = (),
     illustrative: bool = False,
     width: float = 560,
-    height: float = 300,
+    height: float | None = None,
     x_ticks: Sequence[float | tuple[float, str]] | None = None,
     y_ticks: Sequence[float | tuple[float, str]] | None = None,
     theme: str | Theme = "light",
 ) -> nx.Graph:
-    """Build a line or grouped bar chart as a pinned graph.
+    """Build a line chart, or a bar chart (grouped or stacked, upright or horizontal),
+    as a pinned graph.
 
     Args:
         series: 1 to 8 series, ``{name: [(x, y), ...]}``. x values are all numbers, or all
@@ -70,18 +73,26 @@ def chart(
             values then act as category names). Category names wrap at spaces, never
             inside a word; a word too long for its band is shortened with "…", the full
             name kept in its tooltip.
+        horizontal: Lay a bar chart's bars down: category names in a column on the left
+            (right-aligned, as wide as the longest name up to 200 px, then wrapped),
+            bars growing right from zero (left for negative values), the values along
+            the bottom. ``x_label`` then titles the names and ``y_label`` the values.
         stacked: Stack a bar chart's series on each other instead of side by side
-            (positive values up, negative values down).
-        value_labels: Write each bar's value on it: above a grouped bar, inside a
-            stacked segment (a segment too small for its value gets none).
-        x_label: Title under the x axis.
-        y_label: Title above the y axis.
+            (positive values up or right, negative values down or left).
+        value_labels: Write each bar's value on it: past the end of a grouped bar,
+            inside a stacked segment (a segment too small for its value gets none).
+        x_label: Title of the x values: under the x axis (above the names of
+            horizontal bars).
+        y_label: Title of the y values: above the y axis (under the values of
+            horizontal bars).
         log_y: Log10 y axis with a tick at every power of ten; every y must be > 0.
         marks: Points to call out, ``{"x": ..., "y": ..., "note": "crossover"}``: a ring at
             the point, the note placed clear of the lines, and a guide between them.
         illustrative: Add the visible caption "Illustrative: shape only, no real data".
         width: Width of the plotting area in px (axes, ticks and legend come on top).
-        height: Height of the plotting area in px.
+        height: Height of the plotting area in px; by default 300, or for horizontal
+            bars as tall as their names and bars need. A horizontal name taller than
+            its share of a given height keeps the lines that fit, ending in "…".
         x_ticks: Tick values (numbers, or ``(value, "label")`` pairs) for a numeric x axis;
             by default round values are chosen. The axis always covers ticks and data.
         y_ticks: Tick values for the y axis, likewise.
@@ -94,7 +105,8 @@ def chart(
     Raises:
         ValidationError: an empty series, a non-finite value, mixed numeric and text x,
             more than 8 series, y <= 0 with ``log_y``, stacked or value_labels on a line
-            chart, value labels wider than their bars; the message names the culprit.
+            chart, horizontal without bars, value labels wider than their bars, a height
+            too small for the categories; the message names the culprit.
         DiagramTypeError: data of the wrong type.
 
     Example:
@@ -102,6 +114,10 @@ def chart(
         ...           title="Sales", kind="bar")
         >>> sorted(n for n in g if n.startswith("bar:"))
         ['bar:0:0', 'bar:0:1', 'bar:1:0', 'bar:1:1']
+        >>> g = chart({"a": [("Customer support", 3), ("Mobile", -1)]}, title="Change",
+        ...           kind="bar", horizontal=True)
+        >>> g.graph["description"]
+        'Horizontal bar chart of y against x: a. a: Customer support 3, Mobile −1.'
     """
     title = check_title(title, kind="chart")
     look = get_theme(theme)
@@ -109,13 +125,15 @@ def chart(
         raise UnknownOptionError(
             f"chart kind {kind!r} is unknown; choose one of: {', '.join(CHART_KINDS)}"
         )
-    flags = (log_y, illustrative, stacked, value_labels)
+    flags = (log_y, illustrative, horizontal, stacked, value_labels)
     if not all(isinstance(flag, bool) for flag in flags):
         raise DiagramTypeError(
-            "log_y, illustrative, stacked and value_labels must be True or False"
+            "log_y, illustrative, horizontal, stacked and value_labels must be True or False"
         )
-    if (stacked or value_labels) and kind != "bar":
-        raise ValidationError("stacked and value_labels apply to bar charts (kind='bar')")
+    if (horizontal or stacked or value_labels) and kind != "bar":
+        raise ValidationError(
+            "horizontal, stacked and value_labels apply to bar charts (kind='bar')"
+        )
     if log_y and kind == "bar":
         raise ValidationError(
             "log_y is not available for bar charts: bar lengths need a zero baseline"
@@ -139,11 +157,12 @@ def chart(
         notes,
         categories=categories,
         bar=kind == "bar",
+        horizontal=horizontal,
         stacked=stacked,
         value_labels=value_labels,
         log_y=log_y,
         width=dimension(width, name="width", low=120),
-        height=dimension(height, name="height", low=80),
+        height=_height(height, horizontal=horizontal),
         x_ticks=ax.read_ticks(x_ticks, where="x_ticks"),
         y_ticks=given_y,
         theme=look,
@@ -151,7 +170,7 @@ def chart(
     x_label = check_text(x_label, where="x_label")
     y_label = check_text(y_label, where="y_label")
     summary = description or _describe(
-        "stacked bar" if stacked else kind,
+        ("horizontal " if horizontal else "") + ("stacked " if stacked else "") + kind,
         data,
         notes,
         x_label=x_label,
@@ -166,6 +185,13 @@ def chart(
     )
     draw(g, plot, x_label=x_label, y_label=y_label, illustrative=illustrative)
     return g
+
+
+def _height(height: Any, *, horizontal: bool) -> float | None:
+    """The plot's height: as given, or 300 px (None, to fit, for horizontal bars)."""
+    if height is None:
+        return None if horizontal else 300.0
+    return dimension(height, name="height", low=80)
 
 
 def _point(x: float | str, y: float) -> str:
@@ -186,8 +212,7 @@ def _describe(
 ) -> str:
     """One sentence per series for screen readers: every value, or the range of a long one."""
     f = ax.format_number
-    what = {"bar": "Bar chart", "stacked bar": "Stacked bar chart"}.get(kind, "Line chart")
-    text = f"{what} of {y_label or 'y'} against {x_label or 'x'}: "
+    text = f"{kind.capitalize()} chart of {y_label or 'y'} against {x_label or 'x'}: "
     text += ", ".join(s.name for s in data) + "."
     for s in data:
         if len(s.points) <= LISTED_POINTS:
@@ -242,5 +267,31 @@ def example_bars() -> nx.Graph:
         stacked=True,
         value_labels=True,
         y_label="Thousand $ per month",
+        illustrative=True,
+    )
+
+
+def example_hbars() -> nx.Graph:
+    """Made-up hours saved each week by automation in six teams over two quarters, as
+    horizontal bars: the long team names in a column on the left, each value at the end
+    of its bar, a quarter that lost time to the left of zero."""
+    teams = [
+        "Customer support and success",
+        "Platform engineering",
+        "Finance and procurement operations",
+        "Mobile",
+        "Data science",
+        "Security and compliance review",
+    ]
+    hours = {"First quarter": [32, 18, 12, 6, 9, -4], "Second quarter": [41, 22, 15, 5, 14, 7]}
+    series = {quarter: list(zip(teams, saved, strict=True)) for quarter, saved in hours.items()}
+    return chart(
+        series,
+        title="Hours saved per week by automation",
+        x_label="Team",
+        y_label="Hours per week",
+        kind="bar",
+        horizontal=True,
+        value_labels=True,
         illustrative=True,
     )

@@ -9,7 +9,8 @@ import re
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib.kinds.chart import chart, example
+from diagrams_lib.kinds._chart_names import COLUMN_CAP
+from diagrams_lib.kinds.chart import chart, example, example_hbars
 
 TWO = {"a": [(0, 1), (1, 3), (2, 2)], "b": [(0, 2), (1, 1), (2, 4)]}
 
@@ -291,3 +292,141 @@ def test_stacked_bars_stand_on_each_other_and_eight_series_are_allowed():
     dl.render(g, theme="auto")
     with pytest.raises(dl.ValidationError, match="apply to bar charts"):
         chart({"a": [(0, 1), (1, 2)]}, title="T", stacked=True)
+
+
+# -- horizontal bars ----------------------------------------------------------------------
+
+TEAMS = [
+    "Customer support and success",
+    "Go",
+    "Supercalifragilisticexpialidociousnessandthensome",
+    "Finance and procurement operations across every region",
+]
+
+
+def _hbars(**options):
+    values = {"2023": [32, 5, 12, -9], "2024": [41, -3, 15, 7]}
+    series = {year: list(zip(TEAMS, v, strict=True)) for year, v in values.items()}
+    return chart(series, title="Teams", kind="bar", horizontal=True, **options)
+
+
+def _zero_x(g) -> float:
+    """The x of the value axis' zero: where the category axis stands."""
+    return g.nodes["axis:x:from"]["pin"][0]
+
+
+def test_horizontal_names_are_whole_or_shortened_with_a_tooltip_right_aligned():
+    for g in (_hbars(value_labels=True), _hbars(height=160)):
+        labels = {k: g.nodes[f"tick:x:{k}:label"] for k in range(len(TEAMS))}
+        for i, team in enumerate(TEAMS):
+            shown = labels[i]["label"]
+            assert shown == team or (shown.endswith("…") and team.startswith(shown[:-1]))
+            assert labels[i].get("tooltip", shown) == team
+            assert labels[i]["align"] == "right"
+        boxes = _boxes(g)
+        rights = {round(boxes[f"tick:x:{i}:label"][2], 2) for i in range(len(TEAMS))}
+        plot_left = g.nodes["axis:y:from"]["pin"][0]
+        assert len(rights) == 1 and rights.pop() < plot_left  # one column, left of the plot
+        widths = [boxes[f"tick:x:{i}:label"][2] - boxes[f"tick:x:{i}:label"][0] for i in range(4)]
+        assert max(widths) <= COLUMN_CAP + 4  # the text's box has 2 px each side
+    short = chart({"a": [("Go", 1), ("Rust", 2)]}, title="T", kind="bar", horizontal=True)
+    assert min(b[0] for b in _boxes(short).values()) > -60  # a narrow column for short names
+    g = _hbars()
+    assert g.nodes["tick:x:1:label"]["label"] == "Go"  # short names stay whole
+    assert "tooltip" in g.nodes["tick:x:2:label"]  # a word too long for the column is cut
+    svg = dl.render(g)
+    assert f"<title>{TEAMS[2]}</title>" in svg
+    assert ">Customer support and</tspan>" in svg  # wrapped at a space, never in a word
+    # a given height too small for the names keeps the lines that fit, then "…"
+    assert _hbars(height=160).nodes["tick:x:3:label"]["tooltip"] == TEAMS[3]
+
+
+def test_horizontal_text_overlaps_no_text_and_no_bar():
+    for g in (_hbars(value_labels=True, x_label="Team", y_label="Hours"), example_hbars()):
+        texts, rects = list(_boxes(g).values()), list(_boxes(g, shape="rect").values())
+        for i, a in enumerate(texts):
+            assert not any(_overlap(a, b) for b in texts[i + 1 :])
+            assert not any(_overlap(a, r) for r in rects)
+        for theme in ("light", "dark"):
+            dl.render(g, theme=theme)
+
+
+def test_horizontal_bars_grow_right_from_zero_and_left_for_negatives():
+    g = _hbars()
+    zero, bars = _zero_x(g), _boxes(g, shape="rect")
+    assert bars["bar:0:0"][0] == pytest.approx(zero, abs=0.01)  # 32 starts at zero
+    assert bars["bar:0:3"][2] == pytest.approx(zero, abs=0.01)  # −9 ends at zero
+    width = {k: b[2] - b[0] for k, b in bars.items()}
+    assert width["bar:1:0"] == pytest.approx(41 / 32 * width["bar:0:0"], abs=0.05)
+    assert width["bar:0:3"] == pytest.approx(9 / 32 * width["bar:0:0"], abs=0.05)
+    # categories run down in order, the first series on top within its group
+    tops = [bars[f"bar:0:{i}"][3] for i in range(len(TEAMS))]
+    assert tops == sorted(tops, reverse=True)
+    assert bars["bar:0:0"][1] >= bars["bar:1:0"][3]
+    # the values run along the bottom, under the bars, with a gridline up from each tick
+    value_labels = [b for k, b in _boxes(g).items() if k.startswith("tick:y:")]
+    assert max(b[3] for b in value_labels) < min(b[1] for b in bars.values())
+    grid = [k for k, d in g.nodes(data=True) if k.startswith("grid:y:") and k.endswith(":from")]
+    assert grid and all(g.nodes[k]["pin"][0] == g.nodes[k[:-4] + "to"]["pin"][0] for k in grid)
+    assert g.graph["description"].startswith("Horizontal bar chart")
+
+
+def test_horizontal_stacked_segments_add_up_along_x():
+    series = {
+        "a": [("North region", 10), ("South", -4)],
+        "b": [("North region", 20), ("South", 6)],
+        "c": [("North region", 5), ("South", -8)],
+    }
+    g = chart(series, title="Stack", kind="bar", horizontal=True, stacked=True, value_labels=True)
+    bars, zero = _boxes(g, shape="rect"), _zero_x(g)
+    a, b, c = (bars[f"bar:{s}:0"] for s in range(3))
+    assert a[0] == pytest.approx(zero, abs=0.01)
+    assert b[0] == pytest.approx(a[2], abs=0.02) and c[0] == pytest.approx(b[2], abs=0.02)
+    per_unit = (a[2] - a[0]) / 10
+    assert c[2] - zero == pytest.approx(35 * per_unit, abs=0.05)  # 10 + 20 + 5
+    south = [bars[f"bar:{s}:1"] for s in range(3)]  # −4 and −8 stack left, 6 goes right
+    assert south[0][2] == pytest.approx(zero, abs=0.01)
+    assert south[2][2] == pytest.approx(south[0][0], abs=0.02)
+    assert south[1][0] == pytest.approx(zero, abs=0.01)
+    assert len({round(box[1], 2) for box in (a, b, c)}) == 1  # one row
+    value = _boxes(g)["bar:1:0:value"]  # written inside its segment, in its colours
+    assert b[0] <= value[0] and value[2] <= b[2] and g.nodes["bar:1:0:value"]["role"] == "bar-2"
+    assert g.graph["description"].startswith("Horizontal stacked bar chart")
+
+
+def test_horizontal_value_labels_sit_past_the_bar_ends():
+    g = _hbars(value_labels=True)
+    bars, texts = _boxes(g, shape="rect"), _boxes(g)
+    for key, label in (("bar:1:0", "41"), ("bar:0:3", "−9")):
+        bar, value = bars[key], texts[f"{key}:value"]
+        assert g.nodes[f"{key}:value"]["label"] == label
+        assert (value[1] + value[3]) / 2 == pytest.approx((bar[1] + bar[3]) / 2, abs=0.01)
+    assert 0 < texts["bar:1:0:value"][0] - bars["bar:1:0"][2] <= 3  # right of a positive bar
+    assert 0 < bars["bar:0:3"][0] - texts["bar:0:3:value"][2] <= 3  # left of a negative one
+
+
+def test_horizontal_mark_rings_the_end_of_its_bar():
+    g = _hbars(marks=[{"x": TEAMS[0], "y": 41, "note": "most"}])
+    (x, y), bar = g.nodes["mark:0"]["pin"], _boxes(g, shape="rect")["bar:1:0"]
+    assert x == pytest.approx(bar[2], abs=0.01) and y == pytest.approx((bar[1] + bar[3]) / 2)
+    note = _boxes(g)["mark:0:note"]
+    assert not any(_overlap(note, b) for k, b in _boxes(g).items() if k != "mark:0:note")
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "words"),
+    [
+        ({"kind": "line", "horizontal": True}, dl.ValidationError, ["horizontal", "bar charts"]),
+        ({"horizontal": "yes"}, dl.DiagramTypeError, ["horizontal", "True or False"]),
+        ({"height": 80, "series": 12}, dl.ValidationError, ["height", "12 categories"]),
+        ({"height": 100, "value_labels": True}, dl.ValidationError, ["value labels", "height"]),
+    ],
+)
+def test_horizontal_refusals_name_the_option(options, error, words):
+    options = {"kind": "bar", "horizontal": True, **options}
+    count = options.pop("series", 3)
+    series = {s: [(f"c{i}", i + 1) for i in range(count)] for s in ("a", "b")}
+    with pytest.raises(error) as info:
+        chart(series, title="T", **options)
+    for word in words:
+        assert word in str(info.value)
