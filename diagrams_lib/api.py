@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from numbers import Real
 from pathlib import Path
 from typing import Any
@@ -19,15 +20,17 @@ from .dot import geometry_dot, layout_program, styled_dot
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import write_atomic
+from .labels import place_labels, uses_label_ranks
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
-from .size import DEFAULT_MAX_LABEL_WIDTH, check_label_width, size_diagram
+from .size import DEFAULT_MAX_LABEL_WIDTH, GROUP_TITLE_H, check_label_width, size_diagram
 from .svg import write_svg
 from .theme import Theme, get_theme
 
 __all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "render", "save", "to_dot"]
 
+_EDGE_LABELS = ("auto", "ranks", "placed")
 _SAVE_FORMATS = {".svg": "svg", ".dot": "dot", ".gv": "dot"}
 
 
@@ -52,6 +55,7 @@ def render(
     id_prefix: str | None = None,
     timeout: float | None = None,
     isolate: bool = False,
+    edge_labels: str = "auto",
 ) -> SVG:
     """Lay out the networkx graph ``g`` and return it as an SVG document.
 
@@ -75,6 +79,11 @@ def render(
         isolate: run Graphviz in a child process even without a timeout, so a
             crash on hostile input raises :class:`EngineError` instead of taking
             the caller's process down.
+        edge_labels: how ``dot`` makes room for edge labels: ``"ranks"`` lays each out
+            as a node on a rank of its own (the best look, but it doubles the ranks),
+            ``"placed"`` lays the graph out without them and puts each beside its edge
+            afterwards, never over a node or another label; ``"auto"`` (default) uses
+            ranks up to 300 nodes (:data:`~diagrams_lib.labels.LABEL_RANKS_UP_TO`).
 
     Example:
         >>> import networkx as nx
@@ -90,6 +99,10 @@ def render(
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
+    if edge_labels not in _EDGE_LABELS:
+        raise UnknownOptionError(
+            f"unknown edge_labels {edge_labels!r}; choose one of: {', '.join(_EDGE_LABELS)}"
+        )
     if timeout is not None and (
         not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
     ):
@@ -109,13 +122,26 @@ def render(
         )
     sizes = size_diagram(diagram, theme=look, max_width=width)
     prog = layout_program(diagram, engine)
+    placed = (
+        prog == "dot" and sizes.labels and not uses_label_ranks(len(diagram.nodes), edge_labels)
+    )
     geometry = layout(
-        geometry_dot(diagram, sizes, theme=look, prog=prog),
+        geometry_dot(
+            diagram, replace(sizes, labels={}) if placed else sizes, theme=look, prog=prog
+        ),
         prog=prog,
         backend=backend,
         timeout=timeout,
         isolate=isolate,
     )
+    if placed:
+        geometry = place_labels(
+            geometry,
+            {k: (box.width, box.height) for k, box in sizes.nodes.items()},
+            {k: (box.width, box.height) for k, box in sizes.labels.items()},
+            direction=diagram.direction,
+            titles={k: (t.width + 8, GROUP_TITLE_H) for k, t in sizes.group_titles.items()},
+        )
     scene = place(diagram, sizes, geometry, theme=look)
     return SVG(
         write_svg(
