@@ -21,6 +21,7 @@ from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import write_atomic
 from .labels import place_labels, uses_label_ranks
+from .layered import LAYERED, layout_layered
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
@@ -64,8 +65,10 @@ def render(
         theme: ``"light"`` (default), ``"dark"``, ``"auto"`` (light colours plus CSS
             that follows ``prefers-color-scheme``) or a :class:`Theme`.
         engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
-            ``circo`` or ``fdp``. Diagrams whose nodes are all pinned keep their
-            positions.
+            ``circo`` or ``fdp``; or ``layered``, dot's ranks and order with a
+            linear-time placement, for graphs of thousands of nodes
+            (:mod:`~diagrams_lib.layered`). Diagrams whose nodes are all pinned keep
+            their positions.
         max_label_width: wrap labels to this many px.
         legend: add a legend of the roles in use.
         show_title: draw the title at the top of the figure (it always names the
@@ -95,7 +98,12 @@ def render(
     diagram = read_diagram(g)
     look = get_theme(theme)
     width = check_label_width(max_label_width)
-    if engine is not None:
+    if engine == LAYERED and (timeout is not None or isolate or backend != "wheel"):
+        raise UnknownOptionError(
+            "engine 'layered' runs Graphviz in this process, from the wheel: "
+            "timeout=, isolate= and backend='system' work with the Graphviz engines only"
+        )
+    if engine is not None and engine != LAYERED:
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
@@ -122,19 +130,21 @@ def render(
         )
     sizes = size_diagram(diagram, theme=look, max_width=width)
     prog = layout_program(diagram, engine)
-    placed = (
+    placed = prog == LAYERED or (
         prog == "dot" and sizes.labels and not uses_label_ranks(len(diagram.nodes), edge_labels)
     )
-    geometry = layout(
-        geometry_dot(
-            diagram, replace(sizes, labels={}) if placed else sizes, theme=look, prog=prog
-        ),
-        prog=prog,
-        backend=backend,
-        timeout=timeout,
-        isolate=isolate,
-    )
-    if placed:
+    if prog == LAYERED:
+        geometry = layout_layered(diagram, sizes, theme=look)
+    else:
+        laid_out = replace(sizes, labels={}) if placed else sizes
+        geometry = layout(
+            geometry_dot(diagram, laid_out, theme=look, prog=prog),
+            prog=prog,
+            backend=backend,
+            timeout=timeout,
+            isolate=isolate,
+        )
+    if placed and sizes.labels:
         geometry = place_labels(
             geometry,
             {k: (box.width, box.height) for k, box in sizes.nodes.items()},

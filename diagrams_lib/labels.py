@@ -39,7 +39,9 @@ __all__ = ["LABEL_RANKS_UP_TO", "place_labels", "uses_label_ranks"]
 # Up to this many nodes dot gives edge labels ranks of their own: it looks best, and
 # costs at most about 40 ms more (bench/results.md); past it the labels are placed here.
 LABEL_RANKS_UP_TO = 300
-_CELL = 64.0  # px, side of a cell of the grid that finds what is near a box
+# px, sides of the cells of the grids that find the boxes and the lines near a box:
+# lines are long and few are looked at, so their cells are larger.
+_CELL, _LINE_CELL = 64.0, 256.0
 _STEPS = 8  # points sampled on each Bezier piece of a labelled edge
 # Where along its route a label is tried first: the middle, then outwards.
 _ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9)
@@ -64,15 +66,15 @@ class _Grid:
     """Items by the cells of a square grid that their bounding box touches: which items
     are near a box."""
 
-    def __init__(self) -> None:
+    def __init__(self, cell: float) -> None:
+        self.cell = cell
         self.cells: dict[tuple[int, int], list[Box]] = {}
 
-    @staticmethod
-    def _keys(box: Box) -> Iterator[tuple[int, int]]:
+    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
         x0, x1 = sorted((box[0], box[2]))
         y0, y1 = sorted((box[1], box[3]))
-        for i in range(int(x0 // _CELL), int(x1 // _CELL) + 1):
-            for j in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
+        for i in range(int(x0 // self.cell), int(x1 // self.cell) + 1):
+            for j in range(int(y0 // self.cell), int(y1 // self.cell) + 1):
                 yield i, j
 
     def add(self, item: Box) -> None:
@@ -389,7 +391,7 @@ def _boxes(
 
 def _index(lay: _Layout, labels, titles) -> tuple[_Grid, _Grid]:
     """Grids of what a label may not cover, and of the edges' lines."""
-    hard, lines = _Grid(), _Grid()
+    hard, lines = _Grid(_CELL), _Grid(_LINE_CELL)
     for box in _boxes(lay, labels, titles):
         hard.add(box)
     for route in lay.routes.values():
