@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from .dot import geometry_dot, layout_program, styled_dot
-from .engine import layout, verify_engine
+from .engine import Geometry, layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import write_atomic
+from .fold import stagger, target_width, too_wide
 from .labels import place_labels, uses_label_ranks
 from .layered import LAYERED, layout_layered
-from .model import read_diagram
+from .model import Diagram, read_diagram
 from .quoting import slug
 from .scene import place
 from .size import DEFAULT_MAX_LABEL_WIDTH, GROUP_TITLE_H, check_label_width, size_diagram
@@ -57,6 +58,7 @@ def render(
     timeout: float | None = None,
     isolate: bool = False,
     edge_labels: str = "auto",
+    fold: bool | None = None,
 ) -> SVG:
     """Lay out the networkx graph ``g`` and return it as an SVG document.
 
@@ -87,6 +89,12 @@ def render(
             ``"placed"`` lays the graph out without them and puts each beside its edge
             afterwards, never over a node or another label; ``"auto"`` (default) uses
             ranks up to 300 nodes (:data:`~diagrams_lib.labels.LABEL_RANKS_UP_TO`).
+        fold: spread the nodes of over-wide ranks over several ranks, so a wide, flat
+            graph (many nodes off a few hubs) gets a shape that reads at its natural
+            size (:mod:`~diagrams_lib.fold`). ``None`` (default) folds drawings over
+            2,400 px wide and 4 times wider than deep; ``True`` folds any rank wider
+            than the drawing's target width; ``False`` never folds. Engines ``dot``
+            and ``layered`` only.
 
     Example:
         >>> import networkx as nx
@@ -105,6 +113,8 @@ def render(
         )
     if engine is not None and engine != LAYERED:
         verify_engine(engine, backend=backend)
+    if fold is not None and not isinstance(fold, bool):
+        raise DiagramTypeError(f"fold must be True, False or None, not {fold!r}")
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
     if edge_labels not in _EDGE_LABELS:
@@ -133,17 +143,29 @@ def render(
     placed = prog == LAYERED or (
         prog == "dot" and sizes.labels and not uses_label_ranks(len(diagram.nodes), edge_labels)
     )
-    if prog == LAYERED:
-        geometry = layout_layered(diagram, sizes, theme=look)
-    else:
-        laid_out = replace(sizes, labels={}) if placed else sizes
-        geometry = layout(
-            geometry_dot(diagram, laid_out, theme=look, prog=prog),
+
+    def lay_out(diagram: Diagram) -> Geometry:
+        if prog == LAYERED:
+            return layout_layered(diagram, sizes, theme=look)
+        return layout(
+            geometry_dot(
+                diagram, replace(sizes, labels={}) if placed else sizes, theme=look, prog=prog
+            ),
             prog=prog,
             backend=backend,
             timeout=timeout,
             isolate=isolate,
         )
+
+    geometry = lay_out(diagram)
+    if prog in (LAYERED, "dot") and (
+        fold or (fold is None and too_wide(geometry, diagram.direction))
+    ):
+        boxes = {k: (box.width, box.height) for k, box in sizes.nodes.items()}
+        width = target_width(boxes, diagram.direction)
+        staggered = stagger(diagram, boxes, geometry, width=width)
+        if staggered is not None:
+            geometry = lay_out(staggered)
     if placed and sizes.labels:
         geometry = place_labels(
             geometry,
