@@ -27,8 +27,9 @@ Positions are Graphviz's (points, y up), read from and written back to a
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from .engine import Geometry
 from .positions import floats
@@ -70,7 +71,7 @@ class _Grid:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[Box]] = {}
 
-    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
+    def keys(self, box: Box) -> Iterator[tuple[int, int]]:
         x0, x1 = sorted((box[0], box[2]))
         y0, y1 = sorted((box[1], box[3]))
         for i in range(int(x0 // self.cell), int(x1 // self.cell) + 1):
@@ -78,11 +79,11 @@ class _Grid:
                 yield i, j
 
     def add(self, item: Box) -> None:
-        for key in self._keys(item):
+        for key in self.keys(item):
             self.cells.setdefault(key, []).append(item)
 
     def hits(self, box: Box, test: Callable[[Box, Box], bool]) -> bool:
-        return any(test(box, item) for key in self._keys(box) for item in self.cells.get(key, ()))
+        return any(test(box, item) for key in self.keys(box) for item in self.cells.get(key, ()))
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -242,18 +243,22 @@ def _xy(p: list[float]) -> str:
     return f"{fmt(p[0])},{fmt(p[1])}"
 
 
-def _along(curve: list[Point], fraction: float) -> tuple[Point, Point]:
-    """The point ``fraction`` of the way along ``curve``, and the direction there."""
+def _along(curve: list[Point], fractions: Sequence[float]) -> list[tuple[Point, Point]]:
+    """The points ``fractions`` of the way along ``curve``, and the direction at each."""
     lengths = [0.0]
     for (ax, ay), (bx, by) in itertools.pairwise(curve):
         lengths.append(lengths[-1] + ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5)
-    goal = lengths[-1] * fraction
-    for k in range(1, len(curve)):
-        if lengths[k] >= goal and lengths[k] > lengths[k - 1]:
-            (ax, ay), (bx, by) = curve[k - 1], curve[k]
-            t = (goal - lengths[k - 1]) / (lengths[k] - lengths[k - 1])
-            return (ax + t * (bx - ax), ay + t * (by - ay)), (bx - ax, by - ay)
-    return curve[len(curve) // 2], (0.0, 1.0)
+    out = []
+    for fraction in fractions:
+        goal = lengths[-1] * fraction
+        k = min(max(bisect.bisect_left(lengths, goal), 1), len(curve) - 1)
+        while k < len(curve) - 1 and lengths[k] == lengths[k - 1]:
+            k += 1
+        (ax, ay), (bx, by) = curve[k - 1], curve[k]
+        step = lengths[k] - lengths[k - 1]
+        t = (goal - lengths[k - 1]) / step if step else 0.5
+        out.append(((ax + t * (bx - ax), ay + t * (by - ay)), (bx - ax, by - ay)))
+    return out
 
 
 def _beside(at: Point, heading: Point, w: float, h: float) -> Iterator[tuple[Box, Point]]:
@@ -359,9 +364,10 @@ def place_labels(
     cuts = 0
     for edge_id, (w, h) in labels.items():
         route = lay.routes.get(edge_id)
-        if route is None or len(route.curve()) < 2:
+        curve = route.curve() if route is not None else []
+        if len(curve) < 2:
             continue
-        found = _free_box(route, w, h, hard, lines)
+        found = _free_box(route, curve, w, h, hard, lines)
         if found is None:
             found = _cut_for(lay, route, w, h, axis, lambda: _boxes(lay, labels, titles))
         box, anchor = found
@@ -401,17 +407,16 @@ def _index(lay: _Layout, labels, titles) -> tuple[_Grid, _Grid]:
 
 
 def _free_box(
-    route: _Route, w: float, h: float, hard: _Grid, lines: _Grid
+    route: _Route, curve: list[Point], w: float, h: float, hard: _Grid, lines: _Grid
 ) -> tuple[Box, Point] | None:
     """The first box beside ``route`` that covers no node or label, preferring one that
     no other edge runs under, and the point of the line it touches; None when every
     place tried is taken."""
-    curve = route.curve()
     own = set(route.segments())
     free = [
         (box, at)
-        for f in _ALONG
-        for box, at in _beside(*_along(curve, f), w, h)
+        for point in _along(curve, _ALONG)
+        for box, at in _beside(*point, w, h)
         if not hard.hits(box, _overlap)
     ]
     for box, at in free:
@@ -447,7 +452,7 @@ def _cut_for(
     route it is measured from."""
     size, length = (h, w) if axis == 1 else (w, h)
     curve = route.curve()
-    middle = _along(curve, 0.5)[0][axis]
+    middle = _along(curve, [0.5])[0][0][axis]
     low, high = min(p[axis] for p in curve), max(p[axis] for p in curve)
     bands = _bands(list(lay.node_boxes()), axis)
 
