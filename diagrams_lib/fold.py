@@ -11,7 +11,8 @@ there. The width aimed at is that of a drawing twice as wide as high holding the
 same boxes (:func:`target_width`). Staggering alone is not enough when a hub's edges
 fill the ranks they pass (a 140-leaf fan-out went from 29,248 to 11,455 px wide), so
 the folded graph also has dot merge edges that share an end (``concentrate``): the
-same fan-out is then 4,115 x 2,254 px.
+same fan-out is then 4,115 x 2,254 px. Only in graphs without cycles: where dot turns
+edges round to break a cycle, merged edges get arrowheads far from their nodes.
 
 :func:`too_wide` says when ``render`` folds by default: a drawing more than
 :data:`FOLD_WIDTH` px across its ranks and :data:`FOLD_ASPECT` times wider than deep.
@@ -108,7 +109,7 @@ def stagger(
             edge = replace(edge, dot=(*kept, ("minlen", str(minlen))))
         edges.append(edge)
     graph = diagram.dot
-    if "concentrate" not in dict(graph):  # a hub's edges share one line as far as they can
+    if "concentrate" not in dict(graph) and _acyclic(diagram):
         graph = (*graph, ("concentrate", "true"))
     return replace(diagram, edges=tuple(edges), dot=graph)
 
@@ -119,3 +120,11 @@ def _minlen(value: str) -> int:
         return max(int(float(value)), 0)
     except ValueError:
         return 1
+
+
+def _acyclic(diagram: Diagram) -> bool:
+    """Whether the diagram's edges, taken as directed, form no cycle."""
+    import networkx as nx  # here, so that importing diagrams_lib stays light
+
+    graph = nx.DiGraph((e.source, e.target) for e in diagram.edges)
+    return nx.is_directed_acyclic_graph(graph)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 import diagrams_lib as dl
 from diagrams_lib.fold import FOLD_ASPECT, FOLD_WIDTH
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import graphs
 
 
 def _size(svg: str) -> tuple[float, float]:
@@ -48,3 +53,28 @@ def test_a_drawing_that_fits_is_left_alone():
 def test_fold_takes_only_a_yes_a_no_or_none():
     with pytest.raises(dl.DiagramTypeError, match="fold"):
         dl.render(_fan_out(), fold="yes")
+
+
+def test_every_arrow_of_a_folded_graph_points_at_its_node():
+    import xml.etree.ElementTree as ET
+
+    from .test_labels import SVG, _numbers, _shape_box
+
+    g = graphs.imports()  # networkx's modules: a package and its modules import each other
+    root = ET.fromstring(dl.render(g))
+    assert float(root.get("width")) < _size(dl.render(g, fold=False))[0] / 1.2  # folded
+    boxes = {
+        n.get("data-key"): _shape_box(n.find(f"{SVG}*[@class='shape']"))
+        for n in root.iter(f"{SVG}g")
+        if "node" in n.get("class", "").split()
+    }
+    for edge in root.iter(f"{SVG}g"):
+        arrow = edge.find(f"{SVG}polygon[@class='arrow']")
+        if arrow is None:
+            continue
+        _, _, _, _, tx, ty = _numbers(arrow.get("transform"))
+        x, y = _numbers(arrow.get("points"))[:2]
+        x, y = x + tx, ty - y
+        x0, y0, x1, y1 = boxes[edge.get("data-target")]
+        gap = max(x0 - x, 0, x - x1) + max(y0 - y, 0, y - y1)
+        assert gap < 12, f"{edge.get('id')} ends {gap:.0f} px from its node"
