@@ -14,6 +14,7 @@ of cells finds the candidate pairs, so a few thousand edges take seconds, not mi
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 
 STEPS = 8  # segments per Bezier piece
@@ -59,6 +60,34 @@ def _cross(p: Point, q: Point, r: Point, s: Point) -> bool:
     return ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4))
 
 
+def _cells(p: Point, q: Point) -> list[tuple[int, int]]:
+    """The grid cells the segment from ``p`` to ``q`` passes through (Amanatides-Woo),
+    not its whole bounding box, which for a long diagonal would be thousands.
+
+    >>> _cells((0, 0), (100, 10))
+    [(0, 0), (1, 0), (2, 0)]
+    """
+    x0, y0, x1, y1 = p[0] / CELL, p[1] / CELL, q[0] / CELL, q[1] / CELL
+    i, j = math.floor(x0), math.floor(y0)
+    steps = abs(math.floor(x1) - i) + abs(math.floor(y1) - j)
+    di, dj = (1 if x1 > x0 else -1), (1 if y1 > y0 else -1)
+    dx, dy = abs(x1 - x0), abs(y1 - y0)
+    step_x = 1 / dx if dx else math.inf
+    step_y = 1 / dy if dy else math.inf
+    next_x = ((i + 1 - x0) if di > 0 else (x0 - i)) * step_x if dx else math.inf
+    next_y = ((j + 1 - y0) if dj > 0 else (y0 - j)) * step_y if dy else math.inf
+    out = [(i, j)]
+    for _ in range(steps):
+        if next_x < next_y:
+            next_x += step_x
+            i += di
+        else:
+            next_y += step_y
+            j += dj
+        out.append((i, j))
+    return out
+
+
 def crossings(
     lines: Mapping[str, Sequence[Point]], *, ends: Mapping[str, tuple[str, str]] | None = None
 ) -> int:
@@ -67,9 +96,8 @@ def crossings(
     cells: dict[tuple[int, int], list[tuple[str, Point, Point]]] = {}
     for name, pts in lines.items():
         for p, q in itertools.pairwise(pts):
-            for i in range(int(min(p[0], q[0]) // CELL), int(max(p[0], q[0]) // CELL) + 1):
-                for j in range(int(min(p[1], q[1]) // CELL), int(max(p[1], q[1]) // CELL) + 1):
-                    cells.setdefault((i, j), []).append((name, p, q))
+            for key in _cells(p, q):
+                cells.setdefault(key, []).append((name, p, q))
     found: set[tuple[str, Point, Point, str, Point, Point]] = set()
     for segs in cells.values():
         for (a, p, q), (b, r, s) in itertools.combinations(segs, 2):
