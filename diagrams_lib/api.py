@@ -91,9 +91,10 @@ def render(
             ranks up to 300 nodes (:data:`~diagrams_lib.labels.LABEL_RANKS_UP_TO`).
         fold: spread the nodes of over-wide ranks over several ranks, so a wide, flat
             graph (many nodes off a few hubs) gets a shape that reads at its natural
-            size (:mod:`~diagrams_lib.fold`). ``None`` (default) folds drawings over
-            2,400 px wide and 4 times wider than deep; ``True`` folds any rank wider
-            than the drawing's target width; ``False`` never folds. Engines ``dot``
+            size (:mod:`~diagrams_lib.fold`). ``None`` (default) folds when one rank's
+            nodes take over 2,400 px side by side and 4 times the drawing's depth;
+            ``True`` folds any rank wider than the drawing's target width; ``False``
+            never folds. Engines ``dot``
             and ``layered`` only.
 
     Example:
@@ -158,10 +159,10 @@ def render(
         )
 
     geometry = lay_out(diagram)
+    boxes = {k: (box.width, box.height) for k, box in sizes.nodes.items()}
     if prog in (LAYERED, "dot") and (
-        fold or (fold is None and too_wide(geometry, diagram.direction))
+        fold or (fold is None and too_wide(geometry, boxes, diagram.direction))
     ):
-        boxes = {k: (box.width, box.height) for k, box in sizes.nodes.items()}
         width = target_width(boxes, diagram.direction)
         staggered = stagger(diagram, boxes, geometry, width=width)
         if staggered is not None:
@@ -169,7 +170,7 @@ def render(
     if placed and sizes.labels:
         geometry = place_labels(
             geometry,
-            {k: (box.width, box.height) for k, box in sizes.nodes.items()},
+            boxes,
             {k: (box.width, box.height) for k, box in sizes.labels.items()},
             direction=diagram.direction,
             titles={k: (t.width + 8, GROUP_TITLE_H) for k, t in sizes.group_titles.items()},

@@ -14,8 +14,9 @@ the folded graph also has dot merge edges that share an end (``concentrate``): t
 same fan-out is then 4,115 x 2,254 px. Only in graphs without cycles: where dot turns
 edges round to break a cycle, merged edges get arrowheads far from their nodes.
 
-:func:`too_wide` says when ``render`` folds by default: a drawing more than
-:data:`FOLD_WIDTH` px across its ranks and :data:`FOLD_ASPECT` times wider than deep.
+:func:`too_wide` says when ``render`` folds by default: when the nodes of one rank
+take more than :data:`FOLD_WIDTH` px side by side and :data:`FOLD_ASPECT` times the
+drawing's depth.
 """
 
 from __future__ import annotations
@@ -47,17 +48,26 @@ def _axes(direction: str) -> tuple[int, int]:
     return (0, 1) if direction in ("TB", "BT") else (1, 0)
 
 
-def too_wide(geometry: Geometry, direction: str) -> bool:
-    """Whether a drawing is flat enough to fold by default (see the module docstring).
+def too_wide(geometry: Geometry, sizes: Mapping[str, Size], direction: str) -> bool:
+    """Whether a drawing is flat enough to fold by default (see the module docstring):
+    its widest rank needs more than :data:`FOLD_WIDTH` px for its nodes alone, and
+    :data:`FOLD_ASPECT` times the drawing's depth. (Its nodes, not the drawing's width:
+    a layout can spread ranks wide without any of them being crowded.)
 
-    >>> too_wide(Geometry(bb="0,0,21000,1000", nodes={}, clusters={}, edges={}, labels={}),
-    ...          "TB")
+    >>> nodes = {f"n{i}": f"{i * 150},20" for i in range(40)}
+    >>> flat = Geometry(bb="0,0,6000,40", nodes=nodes, clusters={}, edges={}, labels={})
+    >>> too_wide(flat, dict.fromkeys(nodes, (120.0, 38.0)), "TB")
     True
     """
     across, along = _axes(direction)
     bb = floats(geometry.bb)
-    wide, deep = bb[across + 2] - bb[across], bb[along + 2] - bb[along]
-    return wide > FOLD_WIDTH and wide > FOLD_ASPECT * max(deep, 1.0)
+    crowded = max(_need(rank, sizes, across) for rank in _ranks(geometry, direction))
+    return crowded > FOLD_WIDTH and crowded > FOLD_ASPECT * max(bb[along + 2] - bb[along], 1.0)
+
+
+def _need(rank: list[tuple[float, str]], sizes: Mapping[str, Size], across: int) -> float:
+    """The width a rank's nodes take side by side, with dot's gap between them."""
+    return sum(sizes[key][across] + _GAP for _, key in rank) - _GAP
 
 
 def target_width(sizes: Mapping[str, Size], direction: str) -> float:
@@ -90,7 +100,7 @@ def stagger(
     shift: dict[str, int] = {}
     for rank in _ranks(geometry, diagram.direction):
         ends = [(x - sizes[k][across] / 2, x + sizes[k][across] / 2) for x, k in rank]
-        wide = max(e[1] for e in ends) - min(e[0] for e in ends)
+        wide = max(e[1] for e in ends) - min(e[0] for e in ends)  # with the edges between
         depth = math.ceil(wide / width)
         for i, (_, key) in enumerate(rank if depth > 1 else ()):
             if i % depth:
