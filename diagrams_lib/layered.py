@@ -5,8 +5,8 @@ place them (x by a network simplex over every node, bend and edge, which is near
 its time on big graphs). Here Graphviz still does the first two: ``dot`` with
 ``phase=1`` ranks the graph, and with ``phase=2`` orders a copy in which every long
 edge is a chain of small nodes, one per rank it passes (so the order of its bends is
-known too). Brandes-Köpf (:mod:`~diagrams_lib.brandes_koepf`) then places nodes and
-bends across the ranks in linear time, ranks are stacked with dot's spacing, and each
+known too). :mod:`~diagrams_lib.placement` then places nodes and bends across the
+ranks, a few linear-time sweeps, ranks are stacked with dot's spacing, and each
 edge is drawn through its bends as Bezier pieces that leave and enter each rank
 straight. The crossings are the ones dot's own ordering leaves, since the order is
 kept. The result is a :class:`~diagrams_lib.engine.Geometry`, like dot's; edge labels
@@ -22,11 +22,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .brandes_koepf import positions
 from .dot import NODESEP, RANKSEP, geometry_dot
 from .engine import _LOCK, Geometry, _pygraphviz
 from .errors import EngineError, ValidationError
 from .model import Diagram
+from .placement import positions
 from .quoting import fmt
 from .shapes import SHAPES
 from .size import Sizes
@@ -162,7 +162,6 @@ def layout_layered(diagram: Diagram, sizes: Sizes, *, theme: Theme) -> Geometry:
         ups,
         widths=across,
         gaps=[_NODE_GAP] * count + [_BEND_GAP] * (len(names) - count),
-        virtual=[False] * count + [True] * (len(names) - count),
     )
     thick = [max((along[v] for v in layer if v < count), default=0.0) for layer in layers]
     middles, y = [], 0.0

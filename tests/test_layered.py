@@ -1,4 +1,4 @@
-"""``engine="layered"``: dot's ranks and order, Brandes-Köpf placement, our own routes."""
+"""``engine="layered"``: dot's ranks and order, our own placement and routes."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diagrams_lib as dl
-from diagrams_lib.brandes_koepf import positions
 from diagrams_lib.dot import geometry_dot
 from diagrams_lib.engine import layout
 from diagrams_lib.layered import layout_layered
 from diagrams_lib.model import read_diagram
+from diagrams_lib.placement import pack, positions
 from diagrams_lib.positions import floats
 from diagrams_lib.size import size_diagram
 from diagrams_lib.theme import get_theme
@@ -131,12 +131,29 @@ def _layered_graphs(draw):
 
 @settings(max_examples=300, deadline=None)
 @given(_layered_graphs())
-def test_brandes_koepf_keeps_the_order_and_the_gaps(case):
+def test_placement_keeps_the_order_and_the_gaps(case):
     layers, ups, widths, virtual = case
     gaps = [4.0 if v else 10.0 for v in virtual]
-    xs = positions(layers, ups, widths=widths, gaps=gaps, virtual=virtual)
-    assert xs == positions(layers, ups, widths=widths, gaps=gaps, virtual=virtual)
+    xs = positions(layers, ups, widths=widths, gaps=gaps)
+    assert xs == positions(layers, ups, widths=widths, gaps=gaps)
     for layer in layers:
         for a, b in itertools.pairwise(layer):
             need = (widths[a] + widths[b]) / 2 + (gaps[a] + gaps[b]) / 2
             assert xs[b] - xs[a] >= need - 1e-6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.floats(-500, 500), st.floats(0, 50)), min_size=1, max_size=12))
+def test_packing_is_the_nearest_order_keeping_the_gaps(case):
+    wishes, gaps = [w for w, _ in case], [g for _, g in case]
+    xs = pack(wishes, gaps)
+    for i in range(1, len(xs)):
+        assert xs[i] - xs[i - 1] >= gaps[i] - 1e-6
+    cost = sum((x - w) ** 2 for x, w in zip(xs, wishes, strict=True))
+    for shift in (-1.0, 1.0):  # moving any run of nodes that keeps the gaps costs more
+        for i in range(len(xs)):
+            for j in range(i + 1, len(xs) + 1):
+                moved = xs[:i] + [x + shift for x in xs[i:j]] + xs[j:]
+                if all(moved[k] - moved[k - 1] >= gaps[k] - 1e-6 for k in range(1, len(xs))):
+                    other = sum((x - w) ** 2 for x, w in zip(moved, wishes, strict=True))
+                    assert other >= cost - 1e-6
