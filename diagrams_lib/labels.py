@@ -71,16 +71,20 @@ class _Grid:
         self.cell = cell
         self.cells: dict[tuple[int, int], list[Box]] = {}
 
-    def keys(self, box: Box) -> Iterator[tuple[int, int]]:
-        x0, x1 = sorted((box[0], box[2]))
-        y0, y1 = sorted((box[1], box[3]))
-        for i in range(int(x0 // self.cell), int(x1 // self.cell) + 1):
-            for j in range(int(y0 // self.cell), int(y1 // self.cell) + 1):
-                yield i, j
+    def keys(self, box: Box) -> list[tuple[int, int]]:
+        cell = self.cell
+        x0, x1 = (box[0], box[2]) if box[0] <= box[2] else (box[2], box[0])
+        y0, y1 = (box[1], box[3]) if box[1] <= box[3] else (box[3], box[1])
+        rows = range(int(y0 // cell), int(y1 // cell) + 1)
+        return [(i, j) for i in range(int(x0 // cell), int(x1 // cell) + 1) for j in rows]
 
     def add(self, item: Box) -> None:
+        cells = self.cells
         for key in self.keys(item):
-            self.cells.setdefault(key, []).append(item)
+            if key in cells:
+                cells[key].append(item)
+            else:
+                cells[key] = [item]
 
     def hits(self, box: Box, test: Callable[[Box, Box], bool]) -> bool:
         return any(test(box, item) for key in self.keys(box) for item in self.cells.get(key, ()))
