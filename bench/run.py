@@ -60,8 +60,8 @@ ALARM_ROUNDS = {10: 51, 100: 31, 1000: 5}
 BIG = (1000, 3000, 10000)
 RANKS_UP_TO = 3000  # dot with label ranks: about 30 s at 3,000 nodes, minutes past it
 DAGRE_UP_TO = 3000  # dagre: about 30 s at 3,000 nodes
-LABELS_TARGET = 1.3  # dl.render with its labels, over plain dot without them
-FAST_TARGET, CROSSINGS_TARGET = 10.0, 1.3  # engine="layered" against plain dot, at 3,000
+LABELS_TARGET, LABELS_AT = 1.3, (1000, 3000)  # dl.render with labels / plain dot without
+FAST_TARGET, CROSSINGS_TARGET, FAST_AT = 10.0, 1.3, (3000,)  # engine="layered" / plain dot
 NODE = shutil.which("node")
 PEERS = ROOT / "build" / "peers" / "node_modules"
 
@@ -224,31 +224,37 @@ def big_table(results: list[dict]) -> str:
 
 
 def big_targets(results: list[dict]) -> str:
+    """The two big-graph targets, judged at the sizes the issue names them for
+    (:data:`LABELS_AT`, :data:`FAST_AT`); other sizes are shown without a verdict."""
     out = []
     for r in results:
         rows, n = r["rows"], r["n"]
         plain = rows["plain dot, no labels"]
         ours = rows["`dl.render` (dot, labels placed)"]
         ratio = ours["total"] / plain["layout"]
-        verdict = "met" if ratio <= LABELS_TARGET else "**missed**"
         out.append(
             f"- {n:,} nodes, `dl.render` with its {r['labelled']} edge labels within "
             f"{LABELS_TARGET}x of plain dot without them: {ratio:.2f}x "
-            f"({_s(ours['total'])} against {_s(plain['layout'])}), {verdict}"
+            f"({_s(ours['total'])} against {_s(plain['layout'])})"
+            + _verdict(n in LABELS_AT, ratio <= LABELS_TARGET)
         )
         fast = rows['`dl.render`, `engine="layered"`']
-        speed, cross = (
-            plain["layout"] / fast["layout"],
-            fast["crossings"] / max(plain["crossings"], 1),
-        )
-        verdict = "met" if speed >= FAST_TARGET and cross <= CROSSINGS_TARGET else "**missed**"
+        speed = plain["layout"] / fast["layout"]
+        cross = fast["crossings"] / max(plain["crossings"], 1)
         out.append(
             f'- {n:,} nodes, `engine="layered"` at least {FAST_TARGET:g}x faster than dot '
             f"with at most {CROSSINGS_TARGET}x its crossings: {speed:.1f}x faster (layout "
             f"{_s(fast['layout'])} against {_s(plain['layout'])}; whole render "
-            f"{_s(fast['total'])}), {cross:.2f}x the crossings, {verdict}"
+            f"{_s(fast['total'])}), {cross:.2f}x the crossings"
+            + _verdict(n in FAST_AT, speed >= FAST_TARGET and cross <= CROSSINGS_TARGET)
         )
     return "\n".join(out)
+
+
+def _verdict(judged: bool, ok: bool) -> str:
+    if not judged:
+        return " (not a target size)"
+    return ", met" if ok else ", **missed**"
 
 
 def fold_rows() -> str:
