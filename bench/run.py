@@ -400,8 +400,9 @@ def main(argv: list[str] | None = None) -> int:
                 ),
                 "### Targets\n\n" + big_targets(results),
                 "## Folding wide, flat graphs\n\n" + folds,
-                "Sizes of the whole SVG. `fold=None`, the default, folds a drawing over 2,400 px "
-                "wide and 4 times wider than deep (`diagrams_lib/fold.py`).",
+                "Sizes of the whole SVG. `fold=None`, the default, folds when one rank's nodes "
+                "take over 2,400 px side by side and 4 times the drawing's depth "
+                "(`diagrams_lib/fold.py`).",
                 f"## Regression alarms: {verdict}\n\n" + alarms,
                 "`dl.render(g)` against Graphviz alone "
                 "(`AGraph(string=dot).draw(format='svg')`) on the DOT that `dl.render` lays out, "
