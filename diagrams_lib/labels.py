@@ -217,7 +217,7 @@ def _cut_piece(
     piece: list[list[float]], axis: int, at: float, by: float, starts_below: bool | None = None
 ) -> list[list[float]]:
     """One Bezier piece after a cut: a copy of its points, those below ``at`` moved by
-    ``by``; where the curve crosses the cut it is split there and a straight piece
+    ``by``; where the curve crosses the cut it is split there and a Bezier piece
     bridges the gap. ``starts_below`` says on which side a piece that begins on the cut
     lies."""
     piece = [[*p] for p in piece]
@@ -238,9 +238,19 @@ def _cut_piece(
     for p in first if below[0] else ():
         p[axis] -= by
     tail = _cut_piece(rest, axis, at, by, starts_below=not below[0])
-    (x0, y0), (x1, y1) = first[3], tail[0]
-    bridge = [[x0 + (x1 - x0) * k / 3, y0 + (y1 - y0) * k / 3] for k in (1, 2, 3)]
+    start, end = first[3], tail[0]
+    bridge = [_onward(start, first[2], by), _onward(end, tail[1], by), [*end]]
     return first + bridge + tail[1:]
+
+
+def _onward(at: list[float], behind: list[float], by: float) -> list[float]:
+    """A control point ``by / 3`` from ``at``, away from ``behind``: the bridge over a
+    cut leaves each half of the line in the direction it had, without a corner."""
+    dx, dy = at[0] - behind[0], at[1] - behind[1]
+    length = (dx * dx + dy * dy) ** 0.5
+    if not length:
+        return [*at]
+    return [at[0] + dx / length * by / 3, at[1] + dy / length * by / 3]
 
 
 def _xy(p: list[float]) -> str:

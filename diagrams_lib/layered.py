@@ -157,10 +157,12 @@ def layout_layered(diagram: Diagram, sizes: Sizes, *, theme: Theme) -> Geometry:
     boxes = [sizes.nodes[n.id] for n in diagram.nodes]
     across = [(b.width if vertical else b.height) for b in boxes] + [0.0] * (len(names) - count)
     along = [(b.height if vertical else b.width) for b in boxes]
+    looped = {index[e.source] for e in diagram.edges if e.source == e.target}
+    room = [w + 2 * _LOOP if v in looped else w for v, w in enumerate(across)]  # loop beside
     xs = positions(
         layers,
         ups,
-        widths=across,
+        widths=room,
         gaps=[_NODE_GAP] * count + [_BEND_GAP] * (len(names) - count),
     )
     thick = [max((along[v] for v in layer if v < count), default=0.0) for layer in layers]
@@ -169,9 +171,9 @@ def layout_layered(diagram: Diagram, sizes: Sizes, *, theme: Theme) -> Geometry:
         y += (thick[r - 1] / 2 + _RANK_GAP if r else 0.0) + t / 2
         middles.append(y)
     ys = [middles[rank_of[v] - top_rank] for v in range(len(names))]
-    left = min((xs[v] - across[v] / 2 for v in range(len(names))), default=0.0)
+    left = min((xs[v] - room[v] / 2 for v in range(len(names))), default=0.0)
     xs = [x - left for x in xs]
-    width = max((xs[v] + across[v] / 2 for v in range(len(names))), default=0.0)
+    width = max((xs[v] + room[v] / 2 for v in range(len(names))), default=0.0)
     height = (middles[-1] + thick[-1] / 2) if middles else 0.0
     frame = _Frame(diagram.direction, width, height)
     shapes = [SHAPES[b.shape].clip for b in boxes]
