@@ -40,7 +40,7 @@ from pathlib import Path
 import pygraphviz
 
 import diagrams_lib as dl
-import diagrams_lib.api as api
+import diagrams_lib.arrange as arrange
 from diagrams_lib.dot import geometry_dot
 from diagrams_lib.engine import Geometry, layout
 from diagrams_lib.labels import uses_label_ranks
@@ -97,7 +97,7 @@ def count(geometry: Geometry, ends) -> int:
 def layouts():
     """Record each layout ``dl.render`` makes (its geometry and CPU seconds)."""
     seen: list[tuple[float, Geometry]] = []
-    real = {"layout": api.layout, "layout_layered": api.layout_layered}
+    real = {"layout": arrange.layout, "layout_layered": arrange.layout_layered}
 
     def spy(name):
         def call(*args, **kwargs):
@@ -108,12 +108,12 @@ def layouts():
         return call
 
     for name in real:
-        setattr(api, name, spy(name))
+        setattr(arrange, name, spy(name))
     try:
         yield seen
     finally:
         for name, fn in real.items():
-            setattr(api, name, fn)
+            setattr(arrange, name, fn)
 
 
 def median_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:

@@ -11,22 +11,20 @@ True
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from numbers import Real
 from pathlib import Path
 from typing import Any
 
-from .dot import geometry_dot, layout_program, styled_dot
-from .engine import Geometry, layout, verify_engine
+from .arrange import arrange
+from .dot import layout_program, styled_dot
+from .engine import verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .files import write_atomic
-from .fold import stagger, target_width, too_wide
-from .labels import place_labels, uses_label_ranks
-from .layered import LAYERED, layout_layered
-from .model import Diagram, read_diagram
+from .layered import LAYERED
+from .model import read_diagram
 from .quoting import slug
 from .scene import place
-from .size import DEFAULT_MAX_LABEL_WIDTH, GROUP_TITLE_H, check_label_width, size_diagram
+from .size import DEFAULT_MAX_LABEL_WIDTH, check_label_width, size_diagram
 from .svg import write_svg
 from .theme import Theme, get_theme
 
@@ -94,8 +92,7 @@ def render(
             size (:mod:`~diagrams_lib.fold`). ``None`` (default) folds when one rank's
             nodes take over 2,400 px side by side and 4 times the drawing's depth;
             ``True`` folds any rank wider than the drawing's target width; ``False``
-            never folds. Engines ``dot``
-            and ``layered`` only.
+            never folds. Engines ``dot`` and ``layered`` only.
 
     Example:
         >>> import networkx as nx
@@ -141,40 +138,17 @@ def render(
         )
     sizes = size_diagram(diagram, theme=look, max_width=width)
     prog = layout_program(diagram, engine)
-    placed = prog == LAYERED or (
-        prog == "dot" and sizes.labels and not uses_label_ranks(len(diagram.nodes), edge_labels)
+    geometry = arrange(
+        diagram,
+        sizes,
+        theme=look,
+        prog=prog,
+        backend=backend,
+        timeout=timeout,
+        isolate=isolate,
+        edge_labels=edge_labels,
+        fold=fold,
     )
-
-    def lay_out(diagram: Diagram) -> Geometry:
-        if prog == LAYERED:
-            return layout_layered(diagram, sizes, theme=look)
-        return layout(
-            geometry_dot(
-                diagram, replace(sizes, labels={}) if placed else sizes, theme=look, prog=prog
-            ),
-            prog=prog,
-            backend=backend,
-            timeout=timeout,
-            isolate=isolate,
-        )
-
-    geometry = lay_out(diagram)
-    boxes = {k: (box.width, box.height) for k, box in sizes.nodes.items()}
-    if prog in (LAYERED, "dot") and (
-        fold or (fold is None and too_wide(geometry, boxes, diagram.direction))
-    ):
-        width = target_width(boxes, diagram.direction)
-        staggered = stagger(diagram, boxes, geometry, width=width)
-        if staggered is not None:
-            geometry = lay_out(staggered)
-    if placed and sizes.labels:
-        geometry = place_labels(
-            geometry,
-            boxes,
-            {k: (box.width, box.height) for k, box in sizes.labels.items()},
-            direction=diagram.direction,
-            titles={k: (t.width + 8, GROUP_TITLE_H) for k, t in sizes.group_titles.items()},
-        )
     scene = place(diagram, sizes, geometry, theme=look)
     return SVG(
         write_svg(
