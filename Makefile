@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: venv test lint browser report gallery bench bench-instructions regen clean
+.PHONY: venv test lint browser report gallery bench bench-quick bench-peers regen clean
 
 venv: $(STAMP)
 
@@ -46,9 +46,16 @@ gallery: venv
 bench: venv
 	$(PY) bench/run.py
 
-# Needs valgrind: instruction counts, which do not move with the load on the machine.
-bench-instructions: venv
-	$(PY) bench/instructions.py
+bench-quick: venv
+	$(PY) bench/run.py --quick --no-write
+
+# Best effort: the peers the benchmark measures when they are there, never a dependency.
+# OGDF (ogdf-py, whose wheel links OGDF, GPL) into this venv; ELK (elkjs, EPL/GPL) and
+# dagre (MIT) from npm into build/peers. Nothing of theirs is committed.
+bench-peers: venv
+	-$(PY) -m pip install --quiet --disable-pip-version-check ogdf-py==0.5.1
+	-mkdir -p build/peers && cd build/peers && npm install --no-audit --no-fund --silent \
+	  elkjs@0.12.1 @dagrejs/dagre@3.1.3
 
 regen: venv
 	$(PY) -m pytest -q --diagrams-regen

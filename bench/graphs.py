@@ -15,12 +15,14 @@ True
 
 from __future__ import annotations
 
+import ast
 import math
 import random
+from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["figure", "pipeline"]
+__all__ = ["fan_out", "figure", "imports", "pipeline"]
 
 WORDS = (
     "load",
@@ -89,3 +91,50 @@ def pipeline(n: int, *, seed: int = 0, title: str | None = None) -> nx.DiGraph:
 def figure(i: int) -> nx.DiGraph:
     """Figure ``i`` of the synthetic 100-figure report: 20 to 60 steps."""
     return pipeline(20 + (i * 7) % 41, seed=1000 + i, title=f"Synthetic figure {i}")
+
+
+def imports(depth: int = 2) -> nx.DiGraph:
+    """networkx's own module import graph, read with ``ast`` from its installed sources:
+    one node per module up to ``depth`` dots (tests left out), one edge per import of
+    another of them. At depth 2: 158 modules, a few hubs (``networkx``, ``networkx.utils``)
+    that almost all import: the wide, flat kind of graph."""
+    root = Path(nx.__file__).parent
+    modules = {}
+    for path in sorted(root.rglob("*.py")):
+        parts = list(path.relative_to(root.parent).with_suffix("").parts)
+        if "tests" in parts:
+            continue
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if name.count(".") <= depth:
+            modules[name] = path
+    g = nx.DiGraph(title=f"networkx imports, {len(modules)} modules")
+    for name, path in modules.items():
+        g.add_node(name, label=name.removeprefix("networkx.") or name)
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(up + ([base] if base else []))
+                targets = [base] + [f"{base}.{a.name}" for a in node.names]
+            else:
+                continue
+            for target in targets:
+                while target and target not in modules:
+                    target = target.rpartition(".")[0]
+                if target and target != name:
+                    g.add_edge(name, target)
+    return g
+
+
+def fan_out(areas: int = 10, each: int = 14) -> nx.DiGraph:
+    """A root over ``areas`` areas of ``each`` modules: one rank of 140 leaves."""
+    g = nx.DiGraph(title=f"Fan-out, {areas} x {each}")
+    for i in range(areas):
+        g.add_edge("root", f"area {i}")
+        for j in range(each):
+            g.add_edge(f"area {i}", f"module {i}.{j} with a name")
+    return g

@@ -15,15 +15,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, overload
 
+from .arrange import arrange
 from .child import check_limits
-from .dot import geometry_dot, layout_program
+from .dot import layout_program
 from .dot_styled import styled_dot
 from .embed import check_id_prefix
-from .engine import layout, verify_engine
+from .engine import verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
 from .export import EXPORT_FONT_FAMILY, FORMATS, SUFFIXES, check_format, convert, png_zoom
 from .files import write_atomic
 from .groups import for_engine
+from .layered import LAYERED
 from .model import read_diagram
 from .quoting import slug
 from .scene import place
@@ -33,6 +35,8 @@ from .svg import write_svg
 from .theme import DARK, LIGHT, Theme, get_theme
 
 __all__ = ["DEFAULT_MAX_LABEL_WIDTH", "SVG", "render", "save", "to_dot"]
+
+_EDGE_LABELS = ("auto", "ranks", "placed")
 
 
 class SVG(str):
@@ -61,6 +65,8 @@ def render(
     timeout: float | None = None,
     isolate: bool = False,
     memory_limit: float | None = None,
+    edge_labels: str = "auto",
+    fold: bool | None = None,
 ) -> SVG: ...
 
 
@@ -81,6 +87,8 @@ def render(
     timeout: float | None = None,
     isolate: bool = False,
     memory_limit: float | None = None,
+    edge_labels: str = "auto",
+    fold: bool | None = None,
 ) -> bytes: ...
 
 
@@ -101,6 +109,8 @@ def render(
     timeout: float | None = None,
     isolate: bool = False,
     memory_limit: float | None = None,
+    edge_labels: str = "auto",
+    fold: bool | None = None,
 ) -> SVG | bytes: ...
 
 
@@ -120,6 +130,8 @@ def render(
     timeout: float | None = None,
     isolate: bool = False,
     memory_limit: float | None = None,
+    edge_labels: str = "auto",
+    fold: bool | None = None,
 ) -> SVG | bytes:
     """Lay out the networkx graph ``g`` and return it as an SVG document, PNG or PDF.
 
@@ -137,9 +149,11 @@ def render(
             and are drawn light) or a :class:`Theme`.
         engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
             ``circo``, ``fdp``, ``sfdp`` (big undirected graphs) or ``osage`` (groups
-            packed in a grid). Groups are drawn by ``dot``, ``fdp`` and ``osage``; the
-            others warn (:class:`DiagramWarning`) and leave them out. Diagrams whose
-            nodes are all pinned keep their positions.
+            packed in a grid); or ``layered``: dot's ranks and order with its own
+            placement, for thousands of nodes (:mod:`~diagrams_lib.layered`). Groups
+            are drawn by ``dot``, ``fdp`` and ``osage``; the others warn
+            (:class:`DiagramWarning`) and leave them out. Diagrams whose nodes are all
+            pinned keep their positions.
         max_label_width: wrap labels to this many px.
         legend: add a legend of the roles in use.
         show_title: draw the title at the top of the figure (it always names the
@@ -158,6 +172,17 @@ def render(
             did not write (the command line always does).
         memory_limit: MiB the child process may use (default 2048 when isolated);
             setting it isolates. Past it: :class:`LayoutMemoryError`.
+        edge_labels: how ``dot`` makes room for edge labels: ``"ranks"`` lays each out
+            as a node on a rank of its own (the best look, but it doubles the ranks),
+            ``"placed"`` lays the graph out without them and puts each beside its edge
+            afterwards, never over a node or another label; ``"auto"`` (default) uses
+            ranks up to 300 nodes (:data:`~diagrams_lib.labels.LABEL_RANKS_UP_TO`).
+        fold: spread the nodes of over-wide ranks over several ranks, so a wide, flat
+            graph (many nodes off a few hubs) gets a shape that reads at its natural
+            size (:mod:`~diagrams_lib.fold`). ``None`` (default) folds when one rank's
+            nodes take over 2,400 px side by side and 4 times the drawing's depth;
+            ``True`` folds any rank wider than the drawing's target width; ``False``
+            never folds. Engines ``dot`` and ``layered`` only.
 
     Example:
         >>> import networkx as nx
@@ -177,10 +202,16 @@ def render(
     if format != "svg":  # drawn only with the shipped fonts, whatever the theme names
         look = replace(look, font_family=EXPORT_FONT_FAMILY)
     width = check_label_width(max_label_width)
-    if engine is not None:
+    if engine is not None and engine != LAYERED:
         verify_engine(engine, backend=backend)
+    if fold is not None and not isinstance(fold, bool):
+        raise DiagramTypeError(f"fold must be True, False or None, not {fold!r}")
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
+    if edge_labels not in _EDGE_LABELS:
+        raise UnknownOptionError(
+            f"unknown edge_labels {edge_labels!r}; choose one of: {', '.join(_EDGE_LABELS)}"
+        )
     check_limits(timeout=timeout, memory_limit=memory_limit)
     id_prefix = slug(diagram.title, limit=24) if id_prefix is None else check_id_prefix(id_prefix)
     if diagram.measured_for not in (None, (look.font_size, look.note_size)):
@@ -199,13 +230,17 @@ def render(
     )
     prog = layout_program(diagram, engine)
     diagram = for_engine(diagram, prog)
-    geometry = layout(
-        geometry_dot(diagram, sizes, prog=prog),
+    geometry = arrange(
+        diagram,
+        sizes,
+        theme=look,
         prog=prog,
         backend=backend,
         timeout=timeout,
         isolate=isolate,
         memory_limit=memory_limit,
+        edge_labels=edge_labels,
+        fold=fold,
     )
     scene = place(diagram, sizes, geometry)
     svg = write_svg(

@@ -309,8 +309,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     render_cmd.add_argument(
         "--engine",
-        choices=ENGINES,
-        help="Graphviz layout engine (default: dot, or the graph's own)",
+        choices=(*ENGINES, "layered"),
+        help="layout engine (default: dot, or the graph's own); 'layered' for thousands of nodes",
     )
     render_cmd.add_argument("--legend", action="store_true", help="add a legend of the roles")
     render_cmd.add_argument(

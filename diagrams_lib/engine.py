@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -78,6 +78,8 @@ class Geometry:
         head_labels: Each ``headlabel``'s centre (``head_lp``) by edge ``id``.
         tail_labels: Each ``taillabel``'s centre (``tail_lp``) by edge ``id``.
         xlabels: Each node ``xlabel``'s centre (``xlp``) by node name.
+        orders: For a graph laid out only up to a ``phase`` (1: ranks, 2: orders too),
+            each node's rank and its place in its rank, by node name.
     """
 
     bb: str
@@ -85,9 +87,10 @@ class Geometry:
     clusters: dict[str, str]
     edges: dict[str, str]
     labels: dict[str, str]
-    head_labels: dict[str, str]
-    tail_labels: dict[str, str]
-    xlabels: dict[str, str]
+    head_labels: dict[str, str] = field(default_factory=dict)
+    tail_labels: dict[str, str] = field(default_factory=dict)
+    xlabels: dict[str, str] = field(default_factory=dict)
+    orders: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """The geometry as JSON text, to pass it between processes."""
@@ -96,7 +99,9 @@ class Geometry:
     @classmethod
     def from_json(cls, text: str | bytes) -> Geometry:
         """The geometry that :meth:`to_json` wrote."""
-        return cls(**json.loads(text))
+        data = json.loads(text)
+        data["orders"] = {name: tuple(found) for name, found in data.get("orders", {}).items()}
+        return cls(**data)
 
 
 def _pygraphviz() -> Any:
@@ -118,21 +123,27 @@ def _read(graph: Any, prog: str) -> Geometry:
         if sub.name.startswith("cluster_") and sub.graph_attr.get("bb"):
             clusters[sub.name[len("cluster_") :]] = sub.graph_attr["bb"]
         todo += sub.subgraphs_iter()
+    # Only the attributes the layout declared are read: most graphs have no labels.
+    declared = set(graph.edge_attr.keys())
     edges: dict[str, str] = {}
-    at: dict[str, dict[str, str]] = {"lp": {}, "head_lp": {}, "tail_lp": {}}
+    at: dict[str, dict[str, str]] = {k: {} for k in ("lp", "head_lp", "tail_lp", "xlp")}
+    found_at = [(key, found) for key, found in at.items() if key in declared]
     for edge in graph.edges_iter():
         name = edge.attr["id"]
         edges[name] = edge.attr["pos"] or ""
-        for key, found in at.items():
+        for key, found in found_at:
             if edge.attr[key]:
                 found[name] = edge.attr[key]
-        if edge.attr["xlp"]:  # a label placed after the layout (circo, twopi)
-            at["lp"][name] = edge.attr["xlp"]
-    nodes, xlabels = {}, {}
+    at["lp"].update(at.pop("xlp"))  # a label placed after the layout (circo, twopi)
+    nodes, xlabels, orders = {}, {}, {}
+    phased = bool(graph.graph_attr.get("phase"))
+    with_xlabels = "xlp" in set(graph.node_attr.keys())
     for node in graph.nodes_iter():
         nodes[str(node)] = node.attr["pos"] or ""
-        if node.attr["xlp"]:
+        if with_xlabels and node.attr["xlp"]:
             xlabels[str(node)] = node.attr["xlp"]
+        if phased and node.attr["rank"]:
+            orders[str(node)] = (int(node.attr["rank"]), int(node.attr["order"] or 0))
     return Geometry(
         bb=graph.graph_attr["bb"] or "",
         nodes=nodes,
@@ -142,6 +153,7 @@ def _read(graph: Any, prog: str) -> Geometry:
         head_labels=at["head_lp"],
         tail_labels=at["tail_lp"],
         xlabels=xlabels,
+        orders=orders,
     )
 
 

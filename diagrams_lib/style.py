@@ -95,16 +95,18 @@ def edge_style(edge: Edge, theme: Theme, *, directed: bool) -> EdgeStyle:
     if edge.line_width is not None:
         width = edge.line_width
     own = tuple(n for n, v in (("stroke", edge.color), ("text", edge.text_color)) if v)
-    return replace(
-        style,
-        stroke=edge.color or style.stroke,
-        text=edge.text_color,
-        dash=dash,
-        width=width,
-        head=head,
-        tail=tail,
-        own=own,
-    )
+    look = {
+        "stroke": edge.color or style.stroke,
+        "text": edge.text_color,
+        "dash": dash,
+        "width": width,
+        "head": head,
+        "tail": tail,
+        "own": own,
+    }
+    if all(getattr(style, name) == value for name, value in look.items()):
+        return style  # most edges: their role's look as it is
+    return replace(style, **look)
 
 
 def _check(who: str, what: str, colour: str, behind: tuple[str, ...], need: float) -> None:

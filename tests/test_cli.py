@@ -177,6 +177,11 @@ def test_options_reach_the_renderer(flow_dot: Path, capsys) -> None:
     assert capsys.readouterr().out == expected
 
 
+def test_the_layered_engine_is_offered(flow_dot: Path, capsys) -> None:
+    assert cli.main(["render", str(flow_dot), "--engine", "layered"]) == 0
+    assert capsys.readouterr().out == dl.render(dl.read_dot(flow_dot), engine="layered")
+
+
 def test_stdout_defaults_to_svg(flow_dot: Path, capsys) -> None:
     assert cli.main(["render", str(flow_dot)]) == 0
     assert capsys.readouterr().out == dl.render(dl.read_dot(flow_dot))
