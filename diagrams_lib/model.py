@@ -370,7 +370,7 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         dot=hatch.read(g.graph.get("dot"), context="graph", where="graph attribute 'dot'"),
         engine=None
         if engine is None
-        else attr.choice(engine, ENGINES, where="graph attribute 'engine'"),
+        else attr.choice(engine, (*ENGINES, "layered"), where="graph attribute 'engine'"),
         measured_for=_measured_for(g.graph.get("measured_for")),
     )
 
