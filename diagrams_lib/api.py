@@ -11,11 +11,15 @@ True
 from __future__ import annotations
 
 import os
+import time
 from numbers import Real
 from pathlib import Path
 from typing import Any
 
 from .dot import geometry_dot, layout_program
+from .dot_in.roundtrip import json_attr, records
+from .dot_in.sources import is_dot_source
+from .dot_reader import from_dot
 from .dot_styled import styled_dot
 from .engine import layout, verify_engine
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
@@ -58,7 +62,9 @@ def render(
     """Lay out the networkx graph ``g`` and return it as an SVG document.
 
     Args:
-        g: a networkx graph with a ``title`` graph attribute.
+        g: a networkx graph with a ``title`` graph attribute, or any DOT
+            :func:`~diagrams_lib.from_dot` reads (text, a path, a ``pydot.Dot``...),
+            which is read first.
         theme: ``"light"`` (default), ``"dark"``, ``"auto"`` (light colours plus CSS
             that follows ``prefers-color-scheme``) or a :class:`Theme`.
         engine: Graphviz layout engine: ``dot`` (default), ``neato``, ``twopi``,
@@ -72,11 +78,12 @@ def render(
             (the user's own ``dot`` through the ``graphviz`` package).
         id_prefix: prefix of every element id; by default derived from the title
             and content, so several SVGs can share one HTML page.
-        timeout: seconds the layout may take; when set, Graphviz runs in a child
-            process that is stopped at the limit (:class:`LayoutTimeoutError`).
+        timeout: seconds the layout (and reading DOT, when ``g`` is DOT) may take in
+            all; when set, Graphviz runs in a child process that is stopped at the
+            limit (:class:`LayoutTimeoutError`).
         isolate: run Graphviz in a child process even without a timeout, so a
-            crash on hostile input raises :class:`EngineError` instead of taking
-            the caller's process down.
+            crash on hostile input raises :class:`EngineError` (or, reading DOT,
+            :class:`DotParseError`) instead of taking the caller's process down.
 
     Example:
         >>> import networkx as nx
@@ -85,6 +92,15 @@ def render(
         >>> "<title>plan</title>" in render(g)
         True
     """
+    if timeout is not None and (
+        not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
+    ):
+        raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
+    if is_dot_source(g):
+        started = time.monotonic()
+        g = from_dot(g, timeout=timeout, isolate=isolate)
+        if timeout is not None:  # what reading took comes off the layout's time
+            timeout = max(timeout - (time.monotonic() - started), 0.01)
     diagram = read_diagram(g)
     look = get_theme(theme)
     width = check_label_width(max_label_width)
@@ -92,10 +108,6 @@ def render(
         verify_engine(engine, backend=backend)
     if not isinstance(legend, bool) or not isinstance(show_title, bool):
         raise DiagramTypeError("legend and show_title must be True or False")
-    if timeout is not None and (
-        not isinstance(timeout, Real) or isinstance(timeout, bool) or not timeout > 0
-    ):
-        raise ValidationError(f"timeout must be a positive number of seconds, not {timeout!r}")
     if id_prefix is None:
         id_prefix = slug(diagram.title, limit=24)
     elif slug(id_prefix, limit=64) != id_prefix:
@@ -143,14 +155,27 @@ def to_dot(
 ) -> str:
     """Return DOT text of the styled diagram, usable with any Graphviz.
 
+    ``g`` may also be DOT (anything :func:`~diagrams_lib.from_dot` reads). Beside the
+    styled attributes, each element carries a ``diagrams_lib`` attribute (JSON that
+    Graphviz ignores) holding its key and attributes, so that :func:`from_dot` gives
+    back the very graph: ``from_dot(to_dot(g))`` equals ``g``.
+
     >>> import networkx as nx
     >>> g = nx.DiGraph(title="T")
     >>> g.add_node("a:b", label='say "hi"')
     >>> 'label="say \\\\"hi\\\\""' in to_dot(g)
     True
+    >>> list(from_dot(to_dot(g)).nodes(data=True))
+    [('a:b', {'label': 'say "hi"'})]
     """
+    if is_dot_source(g):
+        g = from_dot(g)
+    diagram = read_diagram(g)
     return styled_dot(
-        read_diagram(g), theme=get_theme(theme), max_label_width=check_label_width(max_label_width)
+        diagram,
+        theme=get_theme(theme),
+        max_label_width=check_label_width(max_label_width),
+        records={name: json_attr(text) for name, text in records(g).items()},
     )
 
 

@@ -15,6 +15,8 @@ digraph "T" {
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .dot import FONT, NODESEP, RANKSEP, Attrs, edge_attrs, grouped, hatch, write_dot
 from .model import Diagram
 from .quoting import dot_string
@@ -66,8 +68,18 @@ def _sorted(attrs: dict[str, str]) -> Attrs:
     return sorted(attrs.items())
 
 
-def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str:
-    """DOT text of the styled diagram, usable with any Graphviz (attributes sorted)."""
+def styled_dot(
+    diagram: Diagram,
+    *,
+    theme: Theme,
+    max_label_width: float,
+    records: Mapping[str, str] | None = None,
+) -> str:
+    """DOT text of the styled diagram, usable with any Graphviz (attributes sorted).
+
+    ``records`` gives the graph (``"graph"``), nodes and edges (by id) a ``diagrams_lib``
+    attribute each, DOT-ready (the round trip's JSON, see :mod:`diagrams_lib.dot_in`)."""
+    extra = records or {}
     graph = {
         "bgcolor": dot_string(theme.background),
         "fontname": FONT,
@@ -84,6 +96,8 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
     if diagram.description:
         graph["comment"] = dot_string(diagram.description)
     graph.update(hatch(diagram.dot))
+    if "graph" in extra:
+        graph["diagrams_lib"] = extra["graph"]
     nodes = {}
     for node in diagram.nodes:
         box = size_node(node, theme=theme, max_width=max_label_width, direction=diagram.direction)
@@ -118,6 +132,8 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
         if node.straight_group is not None:
             attrs["group"] = dot_string(node.straight_group)
         attrs.update(hatch(node.dot))
+        if node.id in extra:
+            attrs["diagrams_lib"] = extra[node.id]
         nodes[node.id] = _sorted(attrs)
 
     def cluster_attrs(group) -> Attrs:
@@ -153,6 +169,8 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
                 box = size_label(text, theme=theme, max_width=max_label_width)
                 attrs[name] = dot_string("\n".join(box.text.lines))
         attrs.update(hatch(edge.dot))
+        if edge.id in extra:
+            attrs["diagrams_lib"] = extra[edge.id]
         edges.append((edge.source, edge.target, _sorted(attrs)))
     return write_dot(
         name=dot_string(diagram.title),
