@@ -134,7 +134,7 @@ def _skip_html(text: str, i: int) -> int:
 
 
 def _tokens(text: str):
-    """The HTML-like strings, and the position of the first ``{``, outside comments."""
+    """The HTML-like strings and every other character, outside strings and comments."""
     i = 0
     while i < len(text):
         ch = text[i]
@@ -151,25 +151,30 @@ def _tokens(text: str):
             yield "html", text[i + 1 : end - 1], i
             i = end
         else:
-            if ch == "{":
-                yield "brace", "", i
+            if not ch.isspace():
+                yield "char", ch, i
             i += 1
 
 
-def html_strings(text: str) -> tuple[frozenset[str], int]:
-    """The contents of the HTML-like strings in DOT ``text``, and the index of the brace
-    that opens the graph's body (-1 without one).
+def html_strings(text: str) -> tuple[frozenset[str], int, bool]:
+    """The contents of the HTML-like strings in DOT ``text``; the index of the brace that
+    opens the graph's body (-1 without one); and whether anything but comments follows
+    the brace that closes it (another graph, which Graphviz's ``dot`` would draw too).
 
     >>> html_strings('digraph { a [label=<<B>x</B>>]; b [label="<f0> y"] } // <c>')
-    (frozenset({'<B>x</B>'}), 8)
+    (frozenset({'<B>x</B>'}), 8, False)
     """
-    html, brace = set(), -1
+    html, brace, depth, trailing = set(), -1, 0, False
     for kind, value, at in _tokens(text):
         if kind == "html":
             html.add(value)
-        elif brace < 0:
-            brace = at
-    return frozenset(html), brace
+        elif brace >= 0 and depth == 0:
+            trailing = True
+            break
+        elif value in "{}":
+            brace = at if brace < 0 else brace
+            depth += 1 if value == "{" else -1
+    return frozenset(html), brace, trailing
 
 
 def _gv() -> tuple[Any, Any]:
@@ -304,7 +309,7 @@ def parse(data: bytes | str, *, source: str) -> DotGraph:
     text = data if isinstance(data, str) else None
     if text is None:
         text, notes = decode(data, source=source)
-    html, brace = html_strings(text)
+    html, brace, trailing = html_strings(text)
     if brace < 0:
         raise DotParseError(f"{source} is not valid DOT: no graph body ('{{...}}') found")
     body = text[: brace + 1] + ' node [label="\\N"];' + text[brace + 1 :]
@@ -315,6 +320,8 @@ def parse(data: bytes | str, *, source: str) -> DotGraph:
             errors = [m for m in said if not m.lower().startswith("warning")] or said
             detail = "; ".join(m.removeprefix("Error: ") for m in errors) or "no graph found"
             raise DotParseError(f"{source} is not valid DOT: {detail[:300]}")
+        if trailing:
+            notes.append(f"{source} holds more than one graph; only the first is drawn")
         try:
             graph = _read(gv, raw, handle, html, tuple(notes + said))
         finally:

@@ -29,8 +29,8 @@ from .unshown import Unshown
 
 __all__ = ["SILENT", "clean", "edge_attrs", "field_ports", "node_attrs"]
 
-# Attributes no Graphviz picture shows: never noted.
-SILENT = frozenset({"comment", "id", "class", "charset"})
+# Attributes no Graphviz picture shows (the last is the round trip's record): never noted.
+SILENT = frozenset({"comment", "id", "class", "charset", "diagrams_lib"})
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINES = {"dashed": "dashed", "dotted": "dotted", "bold": "bold", "invis": "invisible"}
 _TRUE = ("true", "yes")

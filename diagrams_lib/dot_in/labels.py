@@ -26,6 +26,8 @@ __all__ = ["Label", "node_label", "plain_text", "text_of"]
 
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _BREAKS = {"n": "center", "l": "left", "r": "right"}
+_NAMES = re.compile(r"\\([NGETHL])|\\.", re.S)  # a name escape, or any other escape
+_PIECES = re.compile(r"([^\\]+|\\\Z)|\\(.)", re.S)  # plain text, or an escape
 
 
 def _entities(text: str) -> str:
@@ -35,23 +37,17 @@ def _entities(text: str) -> str:
 def plain_text(raw: str, *, names: Mapping[str, str]) -> tuple[str, str]:
     """A plain (not HTML-like) label's text, and its alignment: ``left`` or ``right`` when
     its lines end so (``\\l``, ``\\r``), else ``center``. ``names`` gives what ``\\N``,
-    ``\\G``, ``\\E``, ``\\T``, ``\\H`` and ``\\L`` stand for."""
+    ``\\G``, ``\\E``, ``\\T``, ``\\H`` and ``\\L`` stand for. As in Graphviz, the names
+    go in first and the escapes are read after, in them too."""
+    substituted = _NAMES.sub(lambda m: names.get(m.group(1), "") if m.group(1) else m.group(), raw)
     out: list[str] = []
     aligns: set[str] = set()
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch != "\\" or i + 1 == len(raw):
-            out.append(ch)
-            i += 1
-            continue
-        code = raw[i + 1]
-        i += 2
-        if code in _BREAKS:
+    for piece, code in _PIECES.findall(substituted):
+        if piece:
+            out.append(piece)
+        elif code in _BREAKS:
             aligns.add(_BREAKS[code])
             out.append("\n")
-        elif code in "NGETHL":
-            out.append(names.get(code, ""))
         else:
             out.append(code)
     text = _entities("".join(out))

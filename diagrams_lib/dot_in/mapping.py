@@ -138,6 +138,24 @@ class _Reader:
         return out
 
 
+_SWAPS = (("tail_port", "head_port"), ("tail_label", "head_label"), ("arrowtail", "arrowhead"))
+
+
+def _turned(attrs: dict[str, Any]) -> dict[str, Any]:
+    """An undirected edge's attributes seen from its other end: networkx gives an
+    undirected edge from the end added first, which need not be the tail DOT wrote."""
+    out = dict(attrs)
+    for a, b in _SWAPS:
+        out.pop(a, None), out.pop(b, None)
+        if b in attrs:
+            out[a] = attrs[b]
+        if a in attrs:
+            out[b] = attrs[a]
+    if "dir" in attrs:
+        out["dir"] = {"forward": "back", "back": "forward"}.get(attrs["dir"], attrs["dir"])
+    return out
+
+
 def _graph_class(dot: DotGraph) -> Any:
     import networkx as nx
 
@@ -175,6 +193,7 @@ def to_networkx(dot: DotGraph, *, source: str, fallback_title: str | None) -> tu
             attrs["rank"] = reader.ranks[node.name]
         ports[node.name] = field_ports(attrs.get("fields"))
         g.add_node(clean(node.name), **attrs)
+    order = {name: i for i, name in enumerate(g.nodes)}
     for edge in dot.edges:
         attrs = edge_attrs(
             edge.tail,
@@ -186,7 +205,10 @@ def to_networkx(dot: DotGraph, *, source: str, fallback_title: str | None) -> tu
             graph_name=reader.graph_name,
             unshown=reader.unshown,
         )
-        g.add_edge(clean(edge.tail), clean(edge.head), **attrs)
+        tail, head = clean(edge.tail), clean(edge.head)
+        if not dot.directed and order[tail] > order[head]:
+            attrs = _turned(attrs)
+        g.add_edge(tail, head, **attrs)
     groups = {k: v for k, v in reader.groups.items() if _used(k, reader)}
     if groups:
         g.graph["groups"] = groups
