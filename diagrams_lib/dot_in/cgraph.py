@@ -42,6 +42,7 @@ _CHARSETS = {
     "big-5": "big5",
     "big5": "big5",
 }
+MAX_NESTING = 256  # subgraphs nested deeper are refused, never recursed into
 _CHARSET = re.compile(rb'charset\s*=\s*"?\s*([A-Za-z0-9_.-]+)', re.IGNORECASE)
 
 
@@ -213,9 +214,11 @@ def _attrs(gv: Any, obj: Any, syms: list[tuple[str, Any]]) -> dict[str, str]:
     return out
 
 
-def _subgraphs(gv: Any, raw: Any, graph: Any, syms, order: dict[str, int]) -> tuple:
+def _subgraphs(gv: Any, raw: Any, graph: Any, syms, order: dict[str, int], depth: int = 0):
     """The subgraphs of ``graph``, each with its attributes, nodes and subgraphs, ordered by
     their first node in the file (cgraph keeps them in an order of its own)."""
+    if depth > MAX_NESTING:
+        raise DotParseError(f"subgraphs are nested more than {MAX_NESTING} deep")
     found = []
     sub = gv.agfstsubg(graph)
     while sub:
@@ -229,7 +232,7 @@ def _subgraphs(gv: Any, raw: Any, graph: Any, syms, order: dict[str, int]) -> tu
                 name=_name(raw, sub),
                 attrs=_attrs(gv, sub, syms),
                 nodes=tuple(nodes),
-                subgraphs=_subgraphs(gv, raw, sub, syms, order),
+                subgraphs=_subgraphs(gv, raw, sub, syms, order, depth + 1),
             )
         )
         sub = gv.agnxtsubg(sub)
@@ -324,6 +327,8 @@ def parse(data: bytes | str, *, source: str) -> DotGraph:
             notes.append(f"{source} holds more than one graph; only the first is drawn")
         try:
             graph = _read(gv, raw, handle, html, tuple(notes + said))
+        except DotParseError as exc:
+            raise DotParseError(f"{source} is not drawn: {exc}") from None
         finally:
             gv.agclose(handle)
     return graph

@@ -152,7 +152,11 @@ def node_attrs(
         names={"N": name, "G": graph_name},
     )
     if label is None:
-        unshown.note("label", where, "a record label Graphviz cannot read shows the node's name")
+        unshown.note(
+            "label",
+            where,
+            "a record label Graphviz cannot read (or nested too deep) shows the node's name",
+        )
         label = node_label(name, html_label=False, record=True, horizontal=horizontal, names={})
     if label.dropped:
         unshown.note("label", where, f"HTML {', '.join(label.dropped)} not drawn, only the text")

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 __all__ = ["Cell", "HtmlLabel", "read_html"]
 
 _FORMATTING = ("b", "i", "u", "o", "s", "sub", "sup", "font")
+MAX_TABLES = 12  # tables nested deeper are read as their text
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _ALIGNS = {"left": "left", "right": "right", "center": "center"}
 
@@ -58,6 +59,7 @@ class _Parser(HTMLParser):
         self.aligns: set[str] = set()
         self.cell_lines: list[list[list[str]]] = []  # per open cell
         self.dropped: list[str] = []
+        self.ignored = 0  # tables opened too deep to keep, not yet closed
 
     def _lines(self) -> list[list[str]]:
         return self.cell_lines[-1] if self.cell_lines else self.lines
@@ -68,6 +70,12 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name.lower(): (value or "") for name, value in attrs}
+        if tag == "table" and (self.ignored or len(self.tables) >= MAX_TABLES):
+            self.ignored += 1
+            self._drop(f"tables nested more than {MAX_TABLES} deep")
+            return
+        if self.ignored and tag in ("tr", "td"):
+            return
         if tag == "br":
             align = _ALIGNS.get(values.get("align", "").lower())
             if align:
@@ -104,6 +112,9 @@ class _Parser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.ignored and tag in ("table", "tr", "td"):
+            self.ignored -= tag == "table"
+            return
         if tag == "td" and self.cell_lines:
             lines = self.cell_lines.pop()
             cell = self.tables[-1][-1][-1] if self.tables and self.tables[-1] else None

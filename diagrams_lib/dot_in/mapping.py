@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..groups import MAX_DEPTH
 from .cgraph import DotGraph, DotSubgraph
 from .elements import SILENT, _flag, _number, clean, edge_attrs, field_ports, node_attrs
 from .labels import text_of
@@ -52,7 +53,10 @@ class _Reader:
         """Groups from the clusters, nested; a node belongs to its innermost cluster."""
         for sub in subs:
             inner = chain
-            if _is_cluster(sub):
+            if _is_cluster(sub) and len(chain) >= MAX_DEPTH:
+                why = f"clusters nested more than {MAX_DEPTH} deep are drawn as the one above"
+                self.unshown.note("cluster", f"cluster {sub.name!r}", why)
+            elif _is_cluster(sub):
                 inner = (*chain, sub.name)
                 self.cluster(sub, chain)
                 for node in sub.nodes:

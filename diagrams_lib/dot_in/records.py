@@ -19,6 +19,7 @@ from __future__ import annotations
 __all__ = ["RecordError", "parse_record"]
 
 _CONTROL = "{}|<>"
+MAX_DEPTH = 32  # as deep as a node's ``fields`` may nest
 Field = tuple[str, str | None]
 
 
@@ -28,7 +29,7 @@ class RecordError(ValueError):
 
 class _Reader:
     def __init__(self, text: str, html: bool) -> None:
-        self.text, self.at, self.html = text, 0, html
+        self.text, self.at, self.html, self.depth = text, 0, html, 0
 
     def peek(self) -> str:
         return self.text[self.at] if self.at < len(self.text) else ""
@@ -67,7 +68,11 @@ class _Reader:
             if ch == "{" and not text and port is None and sub is None:
                 if not self.peek():
                     raise RecordError("'{' at the end")
+                self.depth += 1
+                if self.depth > MAX_DEPTH:
+                    raise RecordError(f"fields nested more than {MAX_DEPTH} deep")
                 sub = self.fields(top=False)
+                self.depth -= 1
                 continue
             if sub is not None:
                 if ch != " ":
@@ -109,7 +114,8 @@ def _trim(chars: list[str]) -> str:
 
 
 def parse_record(label: str, *, html: bool = False) -> list | None:
-    """The fields of a record ``label``, or None where Graphviz reports a bad label format.
+    """The fields of a record ``label``, or None where Graphviz reports a bad label format
+    (or the fields nest deeper than :data:`MAX_DEPTH`).
 
     Each field is ``(text, port)``; a sub-record (``{...}``) is a list of fields.
     """

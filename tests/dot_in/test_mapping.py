@@ -285,3 +285,15 @@ def test_label_escapes_and_entities():
 def test_control_characters_never_fail_a_render():
     g, _ = read('digraph { "a\x01b" [label="x\x02y"] }')
     assert list(g.nodes(data="label")) == [("ab", "xy")] and dl.render(g)
+
+
+def test_nesting_too_deep_is_drawn_shallower_or_refused_by_name():
+    deep = "digraph { " + "".join(f"subgraph cluster_{i} {{ " for i in range(40)) + "x" + "}" * 40
+    g, said = read(deep + " }")
+    assert g.nodes["x"]["group"] == "cluster_31" and "more than 32 deep" in said[0]
+    assert dl.render(g).count('class="group"') == 32
+    deeper = "digraph { " + "subgraph { " * 300 + "x" + "}" * 300 + " }"
+    with pytest.raises(dl.DotParseError, match="nested more than 256 deep"):
+        dl.from_dot(deeper)
+    g, said = read('digraph { r [shape=record, label="' + "{" * 40 + "x" + "}" * 40 + '"] }')
+    assert g.nodes["r"]["fields"] == ["r"] and "nested too deep" in said[0]
