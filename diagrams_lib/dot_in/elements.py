@@ -34,6 +34,7 @@ SILENT = frozenset({"comment", "id", "class", "charset", "diagrams_lib"})
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINES = {"dashed": "dashed", "dotted": "dotted", "bold": "bold", "invis": "invisible"}
 _TRUE = ("true", "yes")
+TRAPEZOID_INSET = 12.0  # px each slanted side takes, like Graphviz's trapezium
 
 
 def clean(text: str) -> str:
@@ -170,6 +171,8 @@ def node_attrs(
     styles = _style(a, where, unshown, out)
     shape = _shape(a, shape, styles, where, unshown)
     out["shape"] = shape
+    if shape == "trapezoid":  # the library's trapezoid slants by its inset
+        out["inset"] = TRAPEZOID_INSET
     stroke = _colour(a, "color", where, unshown)
     fill = _colour(a, "fillcolor", where, unshown)
     if "filled" in styles or "radial" in styles:

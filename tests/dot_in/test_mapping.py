@@ -297,3 +297,8 @@ def test_nesting_too_deep_is_drawn_shallower_or_refused_by_name():
         dl.from_dot(deeper)
     g, said = read('digraph { r [shape=record, label="' + "{" * 40 + "x" + "}" * 40 + '"] }')
     assert g.nodes["r"]["fields"] == ["r"] and "nested too deep" in said[0]
+
+
+def test_trapeziums_slant():
+    g, _ = read("digraph { a [shape=trapezium] }")
+    assert g.nodes["a"]["shape"] == "trapezoid" and g.nodes["a"]["inset"] > 0
