@@ -22,9 +22,11 @@ from typing import Any
 
 from ..groups import MAX_DEPTH
 from .cgraph import DotGraph, DotSubgraph
-from .elements import SILENT, _flag, _number, clean, edge_attrs, field_ports, node_attrs
+from .edges import edge_attrs
 from .labels import text_of
+from .nodes import field_ports, node_attrs
 from .unshown import Unshown
+from .values import SILENT, clean, flag, number
 
 __all__ = ["DEFAULT_TITLE", "to_networkx"]
 
@@ -37,7 +39,7 @@ _SPLINES = ("spline", "line", "polyline", "ortho", "curved", "true", "false")
 
 def _is_cluster(sub: DotSubgraph) -> bool:
     """Graphviz's rule: a name starting with ``cluster`` (any case), or ``cluster=true``."""
-    return sub.name.lower().startswith("cluster") or _flag(sub.attrs.get("cluster", "false"))
+    return sub.name.lower().startswith("cluster") or flag(sub.attrs.get("cluster", "false"))
 
 
 class _Reader:
@@ -128,7 +130,7 @@ class _Reader:
         """The graph's layout hints the library passes on to Graphviz, checked."""
         out = {}
         for name in ("nodesep", "ranksep"):
-            value = _number(a.get(name, "").split(" ")[0] or "x")
+            value = number(a.get(name, "").split(" ")[0] or "x")
             if value is not None:
                 out[name] = f"{min(max(value, 0.02), 10):g}"
                 del a[name]
@@ -136,7 +138,7 @@ class _Reader:
             out["ordering"] = a.pop("ordering").lower()
         for name in ("newrank", "concentrate"):
             if name in a:
-                out[name] = "true" if _flag(a.pop(name)) else "false"
+                out[name] = "true" if flag(a.pop(name)) else "false"
         if a.get("splines", "").lower() in _SPLINES:
             out["splines"] = a.pop("splines").lower()
         return out
@@ -150,7 +152,8 @@ def _turned(attrs: dict[str, Any]) -> dict[str, Any]:
     undirected edge from the end added first, which need not be the tail DOT wrote."""
     out = dict(attrs)
     for a, b in _SWAPS:
-        out.pop(a, None), out.pop(b, None)
+        out.pop(a, None)
+        out.pop(b, None)
         if b in attrs:
             out[a] = attrs[b]
         if a in attrs:

@@ -3,7 +3,8 @@
 import pytest
 
 import diagrams_lib as dl
-from diagrams_lib.dot_in.cgraph import decode, html_strings, parse
+from diagrams_lib.dot_in.cgraph import parse
+from diagrams_lib.dot_in.scan import decode, html_strings
 
 
 def test_defaults_fan_out_and_ports_are_graphvizs():
