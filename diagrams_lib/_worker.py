@@ -17,6 +17,10 @@ render, with two limits of its own:
 
 Exit status 3 with the message on stderr means Graphviz reported an error, 4 that the
 layout ran out of memory.
+
+``python -m diagrams_lib._worker parse NAME TITLE MEMORY LIFELINE`` < DOT > graph JSON reads
+a user's DOT the same way, within the same limits, for ``from_dot``/``render`` with
+``timeout=`` or ``isolate=True`` (see :mod:`diagrams_lib.dot_in.read`).
 """
 
 from __future__ import annotations
@@ -77,11 +81,18 @@ def serve() -> int:
 
 
 def main() -> int:
-    prog, backend, limit, lifeline = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-    if lifeline >= 0 and hasattr(os, "fork"):
-        _watch(lifeline)
-    if prog == "serve":
+    *job, limit, lifeline = sys.argv[1:]
+    if int(lifeline) >= 0 and hasattr(os, "fork"):
+        _watch(int(lifeline))
+    if job[0] == "serve":
         return serve()
+    if job[0] == "parse":
+        from diagrams_lib.dot_in.read import worker_main
+
+        _limit_memory(int(limit))
+        return worker_main(job[1:])
+    prog, backend = job
+    limit = int(limit)
     try:
         _limit_memory(limit)
         dot_text = sys.stdin.buffer.read().decode("utf-8")

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -18,6 +19,9 @@ from typing import Any, Literal, overload
 from .arrange import arrange
 from .child import check_limits
 from .dot import layout_program
+from .dot_in.roundtrip import json_attr, records
+from .dot_in.sources import is_dot_source
+from .dot_reader import from_dot
 from .dot_styled import styled_dot
 from .embed import check_id_prefix
 from .engine import verify_engine
@@ -136,7 +140,9 @@ def render(
     """Lay out the networkx graph ``g`` and return it as an SVG document, PNG or PDF.
 
     Args:
-        g: a networkx graph with a ``title`` graph attribute.
+        g: a networkx graph with a ``title`` graph attribute, or any DOT
+            :func:`~diagrams_lib.from_dot` reads (text, a path, a ``pydot.Dot``...),
+            which is read first.
         format: ``"svg"`` (default) returns an :class:`SVG` (a ``str``); ``"png"`` and
             ``"pdf"`` return ``bytes``, drawn with fonts shipped with the library, so the
             same graph gives the same bytes on every machine (see the guide's Export).
@@ -162,11 +168,13 @@ def render(
             (the user's own ``dot`` through the ``graphviz`` package).
         id_prefix: prefix of every element id; by default derived from the title
             and content, so several SVGs can share one HTML page.
-        timeout: seconds the layout may take; when set, Graphviz runs in a child
-            process that is stopped at the limit (:class:`LayoutTimeoutError`).
+        timeout: seconds the layout (and reading DOT, when ``g`` is DOT) may take in
+            all; when set, Graphviz runs in a child process that is stopped at the
+            limit (:class:`LayoutTimeoutError`).
             ``float("inf")`` isolates without a time limit.
         isolate: run Graphviz in a child process even without a timeout, so a
-            crash on hostile input raises :class:`LayoutCrashError` instead of
+            crash on hostile input raises :class:`LayoutCrashError` (reading DOT,
+            :class:`DotParseError`) instead of
             taking the caller's process down. The hatch's allow-list keeps the
             crashes we know of out of reach in process too; isolate input you
             did not write (the command line always does).
@@ -197,6 +205,12 @@ def render(
     zoom = png_zoom(format, scale=scale, dpi=dpi)
     if format != "svg" and theme == "auto":
         theme = "light"  # no prefers-color-scheme in a picture: what the SVG shows by default
+    check_limits(timeout=timeout, memory_limit=memory_limit)
+    if is_dot_source(g):
+        started = time.monotonic()
+        g = from_dot(g, timeout=timeout, isolate=isolate)
+        if timeout is not None and timeout != float("inf"):  # reading's time comes off
+            timeout = max(timeout - (time.monotonic() - started), 0.01)
     diagram = read_diagram(g)
     look = get_theme(theme)
     if format != "svg":  # drawn only with the shipped fonts, whatever the theme names
@@ -212,7 +226,6 @@ def render(
         raise UnknownOptionError(
             f"unknown edge_labels {edge_labels!r}; choose one of: {', '.join(_EDGE_LABELS)}"
         )
-    check_limits(timeout=timeout, memory_limit=memory_limit)
     id_prefix = slug(diagram.title, limit=24) if id_prefix is None else check_id_prefix(id_prefix)
     if diagram.measured_for not in (None, (look.font_size, look.note_size)):
         label, note = diagram.measured_for
@@ -260,14 +273,27 @@ def to_dot(
 ) -> str:
     """Return DOT text of the styled diagram, usable with any Graphviz.
 
+    ``g`` may also be DOT (anything :func:`~diagrams_lib.from_dot` reads). Beside the
+    styled attributes, each element carries a ``diagrams_lib`` attribute (JSON that
+    Graphviz ignores) holding its key and attributes, so that :func:`from_dot` gives
+    back the very graph: ``from_dot(to_dot(g))`` equals ``g``.
+
     >>> import networkx as nx
     >>> g = nx.DiGraph(title="T")
     >>> g.add_node("a:b", label='say "hi"')
     >>> 'label="say \\\\"hi\\\\""' in to_dot(g)
     True
+    >>> list(from_dot(to_dot(g)).nodes(data=True))
+    [('a:b', {'label': 'say "hi"'})]
     """
+    if is_dot_source(g):
+        g = from_dot(g)
+    diagram = read_diagram(g)
     return styled_dot(
-        read_diagram(g), theme=get_theme(theme), max_label_width=check_label_width(max_label_width)
+        diagram,
+        theme=get_theme(theme),
+        max_label_width=check_label_width(max_label_width),
+        records={name: json_attr(text) for name, text in records(g).items()},
     )
 
 

@@ -35,7 +35,7 @@ __all__ = [
     "weight",
 ]
 
-LINES = ("solid", "dashed", "dotted", "bold")
+LINES = ("solid", "dashed", "dotted", "bold", "invisible")  # invisible: laid out, not drawn
 ARROWS = ("normal", "empty", "inv", "dot", "odot", "diamond", "odiamond", "tee", "vee", "none")
 DIRS = ("forward", "back", "both", "none")
 PORTS = ("n", "ne", "e", "se", "s", "sw", "w", "nw", "c")

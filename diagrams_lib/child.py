@@ -87,12 +87,19 @@ def environment() -> dict[str, str]:
 
 
 def run(
-    dot_text: str, *, prog: str, backend: str, timeout: float | None, memory_limit: float
+    data: str | bytes,
+    *,
+    job: tuple[str, ...],
+    what: str,
+    timeout: float | None,
+    memory_limit: float,
 ) -> str:
-    """Lay out ``dot_text`` in a child process; return the geometry JSON it wrote."""
+    """Run ``_worker`` on ``data`` in a child process with the limits; return what it
+    wrote. ``job`` is the worker's first arguments (a layout's ``PROG BACKEND``, or
+    ``parse NAME TITLE``), ``what`` names the work in messages ("Graphviz (dot)")."""
     posix = os.name == "posix"
     lifeline, keep = os.pipe() if posix else (-1, -1)
-    argv = [sys.executable, "-m", "diagrams_lib._worker", prog, backend]
+    argv = [sys.executable, "-m", "diagrams_lib._worker", *job]
     argv += [str(int(memory_limit * 2**20)), str(lifeline)]
     try:
         proc = subprocess.Popen(
@@ -111,14 +118,15 @@ def run(
     finally:
         if posix:
             os.close(lifeline)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         try:
-            out, err = proc.communicate(dot_text.encode("utf-8"), timeout=timeout)
+            out, err = proc.communicate(payload, timeout=timeout)
         except subprocess.TimeoutExpired:
             _stop(proc)
             raise LayoutTimeoutError(
-                f"Graphviz ({prog}) did not finish within {timeout:g} s; the layout was "
-                "stopped. Simplify the graph, try engine='neato' or 'fdp', or raise timeout="
+                f"{what} did not finish within {timeout:g} s and was stopped. "
+                "Simplify the graph, try engine='neato' or 'fdp', or raise timeout="
             ) from None
         except BaseException:  # e.g. KeyboardInterrupt: do not leave the child running
             _stop(proc)
@@ -130,7 +138,7 @@ def run(
         return out.decode("utf-8")
     said = err.decode("utf-8", "replace").splitlines()
     message = "\n".join(line for line in said if not line.startswith("Fontconfig warning"))
-    raise error(proc.returncode, message.strip(), prog, memory_limit)
+    raise error(proc.returncode, message.strip(), what, memory_limit)
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -142,16 +150,16 @@ def _stop(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def error(status: int, message: str, prog: str, memory_limit: float) -> EngineError:
+def error(status: int, message: str, what: str, memory_limit: float) -> EngineError:
     """The error for a child that ended with ``status`` (or answered it) and wrote
-    ``message``; ``memory_limit`` is the MiB it had (0: no limit)."""
+    ``message``; ``what`` names its work, ``memory_limit`` is the MiB it had (0: none)."""
     tail = message[-400:]
     if status == ERROR:
         return EngineError(message)
     if status == OUT_OF_MEMORY or "out of memory" in message.lower():
         limit = f"may use {memory_limit:g} MiB (memory_limit=)" if memory_limit else "had"
         return LayoutMemoryError(
-            f"Graphviz ({prog}) ran out of memory: the layout {limit}, and needed more. "
+            f"{what} ran out of memory: it {limit}, and needed more. "
             f"Simplify the graph or raise the limit. {tail}".strip()
         )
     if status < 0:
@@ -160,10 +168,10 @@ def error(status: int, message: str, prog: str, memory_limit: float) -> EngineEr
         except ValueError:
             name = f"signal {-status}"
         return LayoutCrashError(
-            f"Graphviz ({prog}) crashed with {name} in the isolated layout process; "
+            f"{what} crashed with {name} in the isolated process; "
             f"your process is unaffected. {tail}".strip()
         )
     return LayoutCrashError(
-        f"Graphviz ({prog}) ended the isolated layout process (exit {status}); your "
+        f"{what} ended the isolated process (exit {status}); your "
         f"process is unaffected. {tail}".strip()
     )

@@ -20,14 +20,13 @@ always runs in a child process, stopped after ``--timeout`` seconds (default
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import inspect
-import io
 import json
 import os
 import re
 import sys
+import warnings
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -152,17 +151,15 @@ def load_graph(source: str) -> Any:
     ``-`` reads DOT text from stdin; a ``.dot``/``.gv`` file is read as DOT, a ``.json``
     file as a networkx node-link graph; ``package.module:function`` is imported and
     called with no arguments. A DOT or JSON graph without a title takes its ``label``,
-    else the file's name.
+    else the file's name. What a DOT file has that is not drawn is said in warnings.
     """
     if source == "-":
-        text = sys.stdin.read()
-        with contextlib.redirect_stdout(io.StringIO()):  # pydot prints parse errors
-            return _titled(from_dot(text, source="standard input"), "stdin")
+        data = sys.stdin.buffer.read()
+        return from_dot(data, source="standard input")
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix in (".dot", ".gv"):
-        with contextlib.redirect_stdout(io.StringIO()):
-            return read_dot(path)
+        return read_dot(path)
     if suffix == ".json":
         return _load_json(path)
     if _TARGET.match(source) and not path.exists():
@@ -358,9 +355,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning as one line on stderr: ``diagrams-lib: warning: <message>``."""
+    print(f"{PROG}: warning: {' '.join(str(message).split())}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 failed, 2 usage)."""
+    """Run the command line; return the exit status (0 ok, 1 failed, 2 usage). Warnings
+    (what a DOT file has that is not drawn...) are one line each on stderr."""
     parser = _parser()
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _main(parser, argv)
+
+
+def _main(parser: argparse.ArgumentParser, argv: list[str] | None) -> int:
     try:
         args = parser.parse_args(argv)
         return args.handler(args)

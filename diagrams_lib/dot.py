@@ -17,11 +17,13 @@ n0 -> n0 [id=e0];
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .errors import ValidationError
-from .model import Diagram, Edge
+from .fields import FieldBox, port_index
+from .groups import ancestors
+from .model import Diagram, Edge, Node
 from .quoting import dot_string
 from .shapes import SHAPES
 from .size import GROUP_TITLE_H, LabelBox, Sizes
@@ -36,14 +38,19 @@ __all__ = [
     "Cluster",
     "edge_attrs",
     "engine_attrs",
+    "field_port",
     "geometry_dot",
     "grouped",
     "hatch",
     "layout_program",
+    "rank_sets",
+    "record_label",
     "write_dot",
 ]
 
 Attrs = Sequence[tuple[str, str]]  # name and DOT-ready value, in the order written
+Ranks = Sequence[tuple[str, Sequence[str]]]  # rank=same/min/max... and its node ids
+_RANKS = ("min", "max", "source", "sink")  # the ranks a node's ``rank`` may name
 NODESEP, RANKSEP = "0.45", "0.6"  # inches between nodes in a rank, and between ranks
 # Routing splines around every node costs seconds beyond about a hundred edges (5 s for a
 # 158-node, 467-edge import graph with neato, 0.1 s with straight lines; circo's curves
@@ -64,6 +71,7 @@ class Cluster:
     attrs: Attrs
     nodes: Sequence[tuple[str, Attrs]]
     clusters: Sequence[Cluster] = ()
+    ranks: Ranks = ()
 
 
 def _list(attrs: Attrs) -> str:
@@ -84,19 +92,28 @@ def write_dot(
     clusters: Sequence[Cluster],
     nodes: Sequence[tuple[str, Attrs]],
     edges: Sequence[tuple[str, str, Attrs]],
+    ranks: Ranks = (),
 ) -> str:
     """DOT text: graph, node and edge defaults, clusters with their nodes, the other
-    nodes, then the edges, each attribute list in the order given."""
-    return "\n".join(_lines(name, directed, graph, node, edge, clusters, nodes, edges)) + "\n"
+    nodes, rank constraints, then the edges, each attribute list in the order given."""
+    lines = _lines(name, directed, graph, node, edge, clusters, nodes, edges, ranks)
+    return "\n".join(lines) + "\n"
 
 
-def _lines(name, directed, graph, node, edge, clusters, nodes, edges) -> Iterator[str]:
+def _rank_lines(ranks: Ranks) -> Iterator[str]:
+    """One subgraph per rank constraint, named after its first node (a node is in one)."""
+    for rank, members in ranks:
+        yield f"subgraph rank_{members[0]} {{rank={rank}; {' '.join(f'{m};' for m in members)}}}"
+
+
+def _lines(name, directed, graph, node, edge, clusters, nodes, edges, ranks) -> Iterator[str]:
     yield f"{'digraph' if directed else 'graph'} {name} {{"
     for keyword, attrs in (("graph", graph), ("node", node), ("edge", edge)):
         if attrs:
             yield _statement(keyword, attrs)
     yield from _cluster_lines(clusters)
     yield from (_statement(node_id, attrs) for node_id, attrs in nodes)
+    yield from _rank_lines(ranks)
     arrow = "->" if directed else "--"
     yield from (_statement(f"{u} {arrow} {v}", attrs) for u, v, attrs in edges)
     yield "}"
@@ -109,6 +126,7 @@ def _cluster_lines(clusters: Sequence[Cluster]) -> Iterator[str]:
             yield _statement("graph", cluster.attrs)
         yield from (_statement(node_id, attrs) for node_id, attrs in cluster.nodes)
         yield from _cluster_lines(cluster.clusters)
+        yield from _rank_lines(cluster.ranks)
         yield "}"
 
 
@@ -150,9 +168,35 @@ def layout_program(diagram: Diagram, engine: str | None) -> str:
     return "nop2"
 
 
+def rank_sets(diagram: Diagram) -> dict[str | None, list[tuple[str, list[str]]]]:
+    """The nodes' ``rank`` constraints, by the id of the innermost group holding all of a
+    set's members (None: the whole graph). Nodes sharing a ``rank`` name are on one rank;
+    ``min``, ``max``, ``source`` and ``sink`` are Graphviz's own ranks."""
+    members: dict[str, list[Node]] = {}
+    for node in diagram.nodes:
+        if node.rank is not None:
+            members.setdefault(node.rank, []).append(node)
+    in_group = {m: g for g in diagram.groups for m in g.members}
+    out: dict[str | None, list[tuple[str, list[str]]]] = {}
+    for name, nodes in members.items():
+        chains = []
+        for node in nodes:
+            group = in_group.get(node.id)
+            chains.append(
+                []
+                if group is None
+                else [group.id] + [a.id for a in ancestors(group, diagram.groups)]
+            )
+        common = next((g for g in chains[0] if all(g in c for c in chains[1:])), None)
+        rank = name if name in _RANKS else "same"
+        out.setdefault(common, []).append((rank, [n.id for n in nodes]))
+    return out
+
+
 def grouped(diagram: Diagram, statements: dict[str, Attrs], cluster_attrs) -> tuple:
-    """The clusters, nested as the groups are, each with its members' statements; and the
-    statements of the nodes in no group."""
+    """The clusters, nested as the groups are, each with its members' statements and rank
+    constraints; the statements of the nodes in no group; and the graph's own ranks."""
+    ranks = rank_sets(diagram)
 
     def clusters(parent: str | None) -> list[Cluster]:
         return [
@@ -161,18 +205,27 @@ def grouped(diagram: Diagram, statements: dict[str, Attrs], cluster_attrs) -> tu
                 attrs=cluster_attrs(g),
                 clusters=clusters(g.id),
                 nodes=[(m, statements[m]) for m in g.members],
+                ranks=ranks.get(g.id, ()),
             )
             for g in diagram.groups
             if g.parent == parent
         ]
 
     grouped = {m for g in diagram.groups for m in g.members}
-    return clusters(None), [(n.id, statements[n.id]) for n in diagram.nodes if n.id not in grouped]
+    loose = [(n.id, statements[n.id]) for n in diagram.nodes if n.id not in grouped]
+    return clusters(None), loose, ranks.get(None, ())
 
 
-def edge_attrs(edge: Edge, style: EdgeStyle, *, directed: bool = True) -> list[tuple[str, str]]:
+def edge_attrs(
+    edge: Edge,
+    style: EdgeStyle,
+    *,
+    directed: bool = True,
+    port: Callable[[str, str], str] | None = None,
+) -> list[tuple[str, str]]:
     """The arrowheads, ports and layout hints of an edge, for any Graphviz, in a directed
-    graph (what the renderer lays out) or an undirected one (``to_dot``'s)."""
+    graph (what the renderer lays out) or an undirected one (``to_dot``'s). ``port`` names
+    an end's port in the DOT from its node id and the edge's port (default: unchanged)."""
     ends = (style.head, style.tail)
     attrs = []
     if ends == ("none", "none"):
@@ -188,10 +241,11 @@ def edge_attrs(edge: Edge, style: EdgeStyle, *, directed: bool = True) -> list[t
             for name, kind in (("arrowhead", style.head), ("arrowtail", style.tail))
             if kind != "none"
         ]
+    name = port or (lambda node_id, value: value)
     if edge.tail_port:
-        attrs.append(("tailport", edge.tail_port))
+        attrs.append(("tailport", dot_string(name(edge.source, edge.tail_port))))
     if edge.head_port:
-        attrs.append(("headport", edge.head_port))
+        attrs.append(("headport", dot_string(name(edge.target, edge.head_port))))
     if edge.constraint is not None:
         attrs.append(("constraint", "true" if edge.constraint else "false"))
     attrs += [
@@ -225,6 +279,44 @@ def engine_attrs(prog: str, *, edges: int) -> list[tuple[str, str]]:
     return [*attrs, ("splines", "true" if few else "line")]
 
 
+def _cell(tree: tuple) -> str:
+    """A table cell of a record's layout: a field's fixed-size cell (``PORT`` p0, p1...
+    after its index) or a cell holding a nested table."""
+    if tree[0] == "cell":
+        _, index, width, height = tree
+        return f'<TD PORT="p{index}" FIXEDSIZE="TRUE" WIDTH="{width}" HEIGHT="{height}"></TD>'
+    return f"<TD>{_table(tree)}</TD>"
+
+
+def _table(tree: tuple) -> str:
+    kind, parts = tree
+    cells = [_cell(part) for part in parts]
+    rows = ["".join(cells)] if kind == "h" else cells
+    body = "".join(f"<TR>{row}</TR>" for row in rows)
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0">{body}</TABLE>'
+
+
+def record_label(fields: FieldBox) -> str:
+    """A record's compartments as an empty HTML table of fixed-size cells, each with a
+    ``PORT``, so Graphviz attaches an edge to ``node:port`` at the right field."""
+    return f"<{_table(fields.tree)}>"
+
+
+def field_port(nodes: dict[str, Node]) -> Callable[[str, str], str]:
+    """The geometry DOT's name of a port: a field's becomes its cell's (``p`` and the
+    field's index), keeping a ``:compass`` after it; a compass point stays as it is."""
+
+    def name(node_id: str, port: str) -> str:
+        fields = nodes[node_id].fields
+        names = port_index(fields) if fields else {}
+        if port in names:
+            return f"p{names[port]}"
+        field, _, compass = port.rpartition(":")
+        return f"p{names[field]}:{compass}" if field in names else port
+
+    return name
+
+
 def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
     """The geometry-only DOT text that the renderer lays out with ``prog``."""
     graph = [
@@ -240,8 +332,14 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
     nodes: dict[str, Attrs] = {}
     for node in diagram.nodes:
         box = sizes.nodes[node.id]
-        attrs = [("width", _inches(box.width)), ("height", _inches(box.height))]
-        attrs += SHAPES[box.shape].clip
+        if box.fields is not None:
+            attrs = [("shape", "plain"), ("fixedsize", "false")]
+            attrs.append(("label", record_label(box.fields)))
+        else:
+            attrs = [("width", _inches(box.width)), ("height", _inches(box.height))]
+            attrs += SHAPES[box.shape].clip
+        if node.straight_group is not None:
+            attrs.append(("group", dot_string(node.straight_group)))
         if node.pin is not None:
             attrs.append(("pos", f'"{node.pin[0]:.2f},{node.pin[1]:.2f}!"'))
         if node.id in sizes.xlabels:
@@ -253,12 +351,13 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
         label = [("label", _spacer(title.width + 8, GROUP_TITLE_H))] if group.label else []
         return [*label, ("labeljust", "l"), ("labelloc", "t"), ("margin", f"{GROUP_MARGIN:g}")]
 
-    clusters, loose = grouped(diagram, nodes, cluster_attrs)
+    clusters, loose, ranks = grouped(diagram, nodes, cluster_attrs)
     if prog == "nop2":  # pinned: group boxes are drawn around the members, not laid out
-        clusters, loose = [], [(n.id, nodes[n.id]) for n in diagram.nodes]
+        clusters, loose, ranks = [], [(n.id, nodes[n.id]) for n in diagram.nodes], []
+    port = field_port({n.id: n for n in diagram.nodes})
     edges = []
     for edge in diagram.edges:
-        attrs = [("id", edge.id), *edge_attrs(edge, sizes.edge_styles[edge.id])]
+        attrs = [("id", edge.id), *edge_attrs(edge, sizes.edge_styles[edge.id], port=port)]
         for name, box in (
             ("xlabel" if prog in XLABEL_ENGINES else "label", sizes.labels.get(edge.id)),
             ("headlabel", sizes.end_labels.get((edge.id, "head"))),
@@ -276,4 +375,5 @@ def geometry_dot(diagram: Diagram, sizes: Sizes, *, prog: str) -> str:
         clusters=clusters,
         nodes=loose,
         edges=edges,
+        ranks=ranks,
     )

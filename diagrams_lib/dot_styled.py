@@ -15,6 +15,8 @@ digraph "T" {
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .dot import FONT, NODESEP, RANKSEP, Attrs, edge_attrs, grouped, hatch, write_dot
 from .model import Diagram
 from .quoting import dot_string
@@ -33,12 +35,51 @@ def _line_style(dash: str | None) -> list[str]:
     return ["dashed" if len(dash.split()[0]) > 1 or float(dash.split()[0]) > 3 else "dotted"]
 
 
+def _record_escape(text: str) -> str:
+    """Wrapped text (single spaces, no outer ones) as a record field shows it: ``{ } | < >``
+    and backslashes escaped, newlines as ``\\n``; the DOT string around it then escapes
+    only double quotes."""
+    for ch in "\\{}|<>":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", "\\n")
+
+
+def record_label(fields: tuple, texts) -> str:
+    """A record label (``<port> text|{...}``) for the fields, each field's text taken in
+    turn from ``texts`` (its wrapped lines); quoted for DOT.
+
+    >>> from diagrams_lib.fields import read_fields
+    >>> f = read_fields(["a|b", [{"text": "c", "port": "p"}, "d"]], where="x")
+    >>> record_label(f, iter(["a|b", "c", "d"]))
+    '"a\\\\|b|{<p> c|d}"'
+    """
+
+    def part(item) -> str:
+        if isinstance(item, tuple):
+            return "{" + "|".join(part(x) for x in item) + "}"
+        port = f"<{_record_escape(item.port)}> " if item.port is not None else ""
+        return port + _record_escape(next(texts))
+
+    body = "|".join(part(x) for x in fields)
+    return '"' + body.replace('"', '\\"') + '"'
+
+
 def _sorted(attrs: dict[str, str]) -> Attrs:
     return sorted(attrs.items())
 
 
-def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str:
-    """DOT text of the styled diagram, usable with any Graphviz (attributes sorted)."""
+def styled_dot(
+    diagram: Diagram,
+    *,
+    theme: Theme,
+    max_label_width: float,
+    records: Mapping[str, str] | None = None,
+) -> str:
+    """DOT text of the styled diagram, usable with any Graphviz (attributes sorted).
+
+    ``records`` gives the graph (``"graph"``), nodes and edges (by id) a ``diagrams_lib``
+    attribute each, DOT-ready (the round trip's JSON, see :mod:`diagrams_lib.dot_in`)."""
+    extra = records or {}
     graph = {
         "bgcolor": dot_string(theme.background),
         "fontname": FONT,
@@ -55,15 +96,19 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
     if diagram.description:
         graph["comment"] = dot_string(diagram.description)
     graph.update(hatch(diagram.dot))
+    if "graph" in extra:
+        graph["diagrams_lib"] = extra["graph"]
     nodes = {}
     for node in diagram.nodes:
-        box = size_node(node, theme=theme, max_width=max_label_width)
+        box = size_node(node, theme=theme, max_width=max_label_width, direction=diagram.direction)
         st = box.style
         text = "\n".join(box.label.lines + (box.note.lines if box.note else ()))
         styles = ["filled"] if st.fill != "none" else []
         if box.shape in ("round", "pill"):
             styles.append("rounded")
         styles += _line_style(st.dash)
+        if node.line == "invisible":
+            styles = ["invis"]
         attrs = {
             "label": dot_string(text),
             "shape": SHAPES[box.shape].styled,
@@ -80,7 +125,15 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
             attrs["URL"] = dot_string(node.link)
         if node.xlabel:
             attrs["xlabel"] = dot_string(node.xlabel)
+        if box.fields is not None:
+            attrs["label"] = record_label(
+                node.fields, iter("\n".join(t.lines) for t in box.field_text)
+            )
+        if node.straight_group is not None:
+            attrs["group"] = dot_string(node.straight_group)
         attrs.update(hatch(node.dot))
+        if node.id in extra:
+            attrs["diagrams_lib"] = extra[node.id]
         nodes[node.id] = _sorted(attrs)
 
     def cluster_attrs(group) -> Attrs:
@@ -91,7 +144,7 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
             ("style", '"dashed,filled,rounded"'),
         ]
 
-    clusters, loose = grouped(diagram, nodes, cluster_attrs)
+    clusters, loose, ranks = grouped(diagram, nodes, cluster_attrs)
     edges = []
     for edge in diagram.edges:
         st = edge_style(edge, theme, directed=diagram.directed)
@@ -103,6 +156,8 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
         }
         if st.dash:
             attrs["style"] = _line_style(st.dash)[0]
+        if edge.line == "invisible":
+            attrs["style"] = "invis"
         if st.text:
             attrs["fontcolor"] = dot_string(st.text)
         for name, text in (
@@ -114,6 +169,8 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
                 box = size_label(text, theme=theme, max_width=max_label_width)
                 attrs[name] = dot_string("\n".join(box.text.lines))
         attrs.update(hatch(edge.dot))
+        if edge.id in extra:
+            attrs["diagrams_lib"] = extra[edge.id]
         edges.append((edge.source, edge.target, _sorted(attrs)))
     return write_dot(
         name=dot_string(diagram.title),
@@ -124,4 +181,5 @@ def styled_dot(diagram: Diagram, *, theme: Theme, max_label_width: float) -> str
         clusters=clusters,
         nodes=loose,
         edges=edges,
+        ranks=ranks,
     )

@@ -234,7 +234,13 @@ def layout(
     seconds, mib = child.check_limits(timeout=timeout, memory_limit=memory_limit)
     isolate = isolate or timeout is not None or memory_limit is not None
     if isolate or prog == "fdp":
-        text = child.run(dot_text, prog=prog, backend=backend, timeout=seconds, memory_limit=mib)
+        text = child.run(
+            dot_text,
+            job=(prog, backend),
+            what=f"Graphviz ({prog})",
+            timeout=seconds,
+            memory_limit=mib,
+        )
         return Geometry.from_json(text)
     if _past_leak_budget(dot_text):
         return Geometry.from_json(recycled.layout(dot_text, prog=prog, backend=backend))

@@ -22,8 +22,9 @@ from . import attributes as attr
 from . import hatch
 from .colors import color
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
+from .fields import Field, Fields, field_text, port_index, read_fields
 from .quoting import check_text, shown
-from .shapes import SHAPES
+from .shapes import RECORDS, SHAPES
 
 __all__ = [
     "DIRECTIONS",
@@ -68,6 +69,9 @@ NODE_ATTRIBUTES = (
     "inset",
     "hide_label",
     "tooltip",
+    "fields",
+    "rank",
+    "straight_group",
     "dot",
 )
 EDGE_ATTRIBUTES = (
@@ -105,7 +109,9 @@ class Node:
     """One node, validated. ``id`` is the synthetic DOT id (``n0``, ``n1``...).
 
     ``color``, ``fill``, ``text_color``, ``line`` and ``line_width`` override the look of
-    the node's role; colours are ``#rrggbb`` (``fill`` may be ``none``)."""
+    the node's role; colours are ``#rrggbb`` (``fill`` may be ``none``). A record node
+    (shape ``record`` or ``mrecord``) has its compartments in ``fields``; ``rank`` and
+    ``straight_group`` are layout hints (see :mod:`diagrams_lib.fields` and the guide)."""
 
     key: Hashable
     id: str
@@ -127,6 +133,9 @@ class Node:
     inset: float = 0.0
     hide_label: bool = False
     tooltip: str | None = None  # the <title> text, when not the label (a shortened one)
+    fields: Fields | None = None
+    rank: str | None = None
+    straight_group: str | None = None
     dot: DotAttrs = ()
 
 
@@ -247,14 +256,27 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
     _check_key(key)
     where = f"node {key!r}"
     check_text(str(key), where=f"{where} key")  # kept in the SVG's data-key
-    label = data.get("label")
-    if label is None:  # the key is the label: any hashable, shown as its str()
-        label = key if isinstance(key, (str, int, float)) else str(key)
     shape = attr.text(data, "shape", where=where)
     if shape is not None and shape not in SHAPES:
         raise UnknownOptionError(
             f"{where} attribute 'shape' is {shape!r}; choose one of: {', '.join(SHAPES)}"
         )
+    fields = None if data.get("fields") is None else read_fields(data["fields"], where=where)
+    label = data.get("label")
+    if label is None and fields is not None:  # a record is named by its fields' text
+        label = field_text(fields)
+    if label is None:  # the key is the label: any hashable, shown as its str()
+        label = key if isinstance(key, (str, int, float)) else str(key)
+    if fields is not None or shape in RECORDS:
+        shape = shape or "record"
+        if shape not in RECORDS:
+            raise ValidationError(
+                f"{where} has 'fields', which only shapes {' and '.join(RECORDS)} draw, "
+                f"not shape {shape!r}"
+            )
+        if data.get("note") is not None:
+            raise ValidationError(f"{where}: a record node (with 'fields') takes no 'note'")
+        fields = fields or (Field(check_text(label, where=f"{where} attribute 'label'")),)
     size = data.get("size")
     size = None if size is None else attr.pair(size, where=f"{where} attribute 'size'")
     if size is not None and (size[0] < 0 or size[1] < 0):
@@ -286,6 +308,9 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
             data.get("hide_label", False), where=f"{where} attribute 'hide_label'"
         ),
         tooltip=attr.text(data, "tooltip", where=where),
+        fields=fields,
+        rank=attr.text(data, "rank", where=where),
+        straight_group=attr.text(data, "straight_group", where=where),
         dot=hatch.read(data.get("dot"), context="node", where=f"{where} attribute 'dot'"),
     )
 
@@ -311,8 +336,8 @@ def _read_edge(u: Hashable, v: Hashable, data: Mapping, index: int, ids: Mapping
         dir=optional("dir", lambda value, where: attr.choice(value, attr.DIRS, where=where)),
         head_label=attr.text(data, "head_label", where=where),
         tail_label=attr.text(data, "tail_label", where=where),
-        head_port=optional("head_port", attr.port),
-        tail_port=optional("tail_port", attr.port),
+        head_port=attr.text(data, "head_port", where=where),
+        tail_port=attr.text(data, "tail_port", where=where),
         constraint=optional("constraint", attr.flag),
         weight=optional("weight", attr.weight),
         minlen=optional(
@@ -357,6 +382,7 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
     multi = g.is_multigraph()
     triples = g.edges(keys=True, data=True) if multi else g.edges(data=True)
     edges = tuple(_read_edge(item[0], item[1], item[-1], i, ids) for i, item in enumerate(triples))
+    _check_ports(edges, {node.id: node for node in nodes})
     engine = g.graph.get("engine")
     return Diagram(
         title=title,
@@ -373,6 +399,29 @@ def read_diagram(g: Any, *, require_title: bool = True) -> Diagram:
         else attr.choice(engine, (*ENGINES, "layered"), where="graph attribute 'engine'"),
         measured_for=_measured_for(g.graph.get("measured_for")),
     )
+
+
+def _check_ports(edges: tuple[Edge, ...], nodes: Mapping[str, Node]) -> None:
+    """Each port an edge names is a compass point, or a field port of its node (alone or
+    followed by ``:compass``)."""
+    for edge in edges:
+        for end, port, node_id in (
+            ("tail_port", edge.tail_port, edge.source),
+            ("head_port", edge.head_port, edge.target),
+        ):
+            if port is None or port in attr.PORTS:
+                continue
+            node = nodes[node_id]
+            names = port_index(node.fields) if node.fields else {}
+            name, _, compass = port.rpartition(":") if port not in names else (port, "", "")
+            if name in names and (not compass or compass in attr.PORTS):
+                continue
+            known = f"its field ports: {', '.join(names)}; " if names else ""
+            raise ValidationError(
+                f"edge {edge.source_key!r} -> {edge.target_key!r} attribute {end!r} is "
+                f"{port!r}, which node {node.key!r} does not have ({known}compass points: "
+                f"{', '.join(attr.PORTS)})"
+            )
 
 
 def _measured_for(value: Any) -> tuple[float, float] | None:

@@ -66,10 +66,10 @@ class _Server:
             body = self.proc.stdout.read(size).decode("utf-8")
         except (OSError, ValueError):  # it died: a crash, or killed
             self.close()
-            raise child.error(self.proc.wait(), "", prog, 0) from None
+            raise child.error(self.proc.wait(), "", f"Graphviz ({prog})", 0) from None
         self.done += 1
         if status:
-            raise child.error(status, body, prog, 0)
+            raise child.error(status, body, f"Graphviz ({prog})", 0)
         return body
 
     def close(self) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "MIN_W",
     "PAD_X",
     "PAD_Y",
+    "RECORDS",
     "SHAPES",
     "Shape",
     "details",
@@ -90,6 +91,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
     Shape("star-point", _gv("ellipse"), "star"),
     Shape("plus-point", _gv("ellipse"), "box"),
     Shape("none", (), "point"),
+    Shape("record", (), "record"),
+    Shape("mrecord", (), "Mrecord"),
 )}
 # fmt: on
 
@@ -103,6 +106,7 @@ _POINTS = (
     "star-point",
     "plus-point",
 )
+RECORDS = ("record", "mrecord")  # shapes whose node is its compartments (``fields``)
 
 
 def outer_size(shape: str, w: float, h: float, *, inset: float) -> tuple[float, float]:
@@ -173,9 +177,9 @@ def outline(shape: str, x: float, y: float, w: float, h: float, *, inset: float)
     if shape in ("text", "none"):
         return None
     left, top, right, bottom = x - w / 2, y - h / 2, x + w / 2, y + h / 2
-    if shape in ("round", "rect", "pill", "square-point", "msquare"):
+    if shape in ("round", "rect", "pill", "square-point", "msquare", *RECORDS):
         rect = f'<rect x="{fmt(left)}" y="{fmt(top)}" width="{fmt(w)}" height="{fmt(h)}"'
-        radius = {"round": CORNER, "pill": h / 2}.get(shape, 0.0)
+        radius = {"round": CORNER, "mrecord": CORNER, "pill": h / 2}.get(shape, 0.0)
         return f'{rect} rx="{fmt(radius)}"' if radius else rect
     if shape == "ellipse":
         return f'<ellipse cx="{fmt(x)}" cy="{fmt(y)}" rx="{fmt(w / 2)}" ry="{fmt(h / 2)}"'

@@ -18,8 +18,9 @@ from numbers import Real
 from typing import Any
 
 from .errors import DiagramTypeError, ValidationError
+from .fields import FieldBox, layout_fields, leaves
 from .model import Diagram, Edge, Node
-from .shapes import PAD_X, outer_size
+from .shapes import PAD_X, RECORDS, outer_size
 from .style import edge_style, node_style
 from .text import TextBlock, measure_block
 from .theme import EdgeStyle, NodeStyle, Theme, get_theme
@@ -60,6 +61,8 @@ class NodeBox:
     note: TextBlock | None
     width: float
     height: float
+    fields: FieldBox | None = None  # a record's compartments
+    field_text: tuple[TextBlock, ...] = ()  # and the text of each, in order
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,14 +116,44 @@ def content_height(label: TextBlock, note: TextBlock | None) -> float:
     return label.height + (NOTE_GAP + note.height if label.lines else note.height)
 
 
-def size_node(node: Node, *, theme: Theme, max_width: float) -> NodeBox:
+def _size_record(node: Node, style: NodeStyle, theme: Theme, max_width: float, direction: str):
+    """A record node's box: its fields laid out (side by side at the top level in a
+    top-to-bottom or bottom-to-top diagram), each field's text wrapped at ``max_width``."""
+    texts = [
+        measure_block(f.text, max_width=max_width, size=theme.font_size)
+        for f in leaves(node.fields)
+    ]
+    fields = layout_fields(
+        node.fields,
+        horizontal=direction in ("TB", "BT"),
+        text_sizes=[(t.width, t.height) for t in texts],
+        at_least=node.size or (0, 0),
+    )
+    empty = TextBlock(lines=(), size=theme.font_size, bold=False, width=0.0, height=0.0)
+    return NodeBox(
+        node=node,
+        style=style,
+        shape=style.shape,
+        label=empty,
+        note=None,
+        width=float(fields.width),
+        height=float(fields.height),
+        fields=fields,
+        field_text=tuple(texts),
+    )
+
+
+def size_node(node: Node, *, theme: Theme, max_width: float, direction: str = "TB") -> NodeBox:
     """Wrap a node's text and return its :class:`NodeBox`.
 
     A fixed ``size`` on the node wins; its text then wraps to fit inside it (the
-    size, not ``max_width``, decides where lines break).
+    size, not ``max_width``, decides where lines break). A record node's compartments
+    are laid out for the diagram's ``direction`` and are at least its ``size``.
     """
     style = node_style(node, theme)
     shape = style.shape
+    if shape in RECORDS and node.fields is not None:
+        return _size_record(node, style, theme, max_width, direction)
     if node.size is not None:
         # to 0.01 px, like every measured width: a box made from a measure keeps its lines
         inner = round(node.size[0] - (2 * PAD_X + 2 * node.inset if shape != "text" else 4), 2)
@@ -169,7 +202,10 @@ def group_title(label: str, *, theme: Theme, max_width: float = 10_000.0) -> Tex
 def size_diagram(diagram: Diagram, *, theme: Theme, max_width: float) -> Sizes:
     """Stage 2: every node's box and look, every edge's look, every free label's box and
     every group title."""
-    nodes = {n.id: size_node(n, theme=theme, max_width=max_width) for n in diagram.nodes}
+    nodes = {
+        n.id: size_node(n, theme=theme, max_width=max_width, direction=diagram.direction)
+        for n in diagram.nodes
+    }
     styles = {e.id: edge_style(e, theme, directed=diagram.directed) for e in diagram.edges}
     labels, ends = {}, {}
     for edge in diagram.edges:

@@ -108,11 +108,12 @@ def _auto_css(prefix: str, roles: set[str], edge_roles: set[str], open_arrows: b
 def _summary(diagram: Diagram) -> str:
     """A text alternative when the graph has no description: its nodes and connections."""
     names = {n.id: n.label for n in diagram.nodes}
-    shown = [n.label for n in diagram.nodes if n.role != "anchor"]
+    shown = [n.label for n in diagram.nodes if n.role != "anchor" and n.line != "invisible"]
     text = f"{len(shown)} items: " + "; ".join(shown[:_SUMMARY_ITEMS])
     if len(shown) > _SUMMARY_ITEMS:
         text += f"; and {len(shown) - _SUMMARY_ITEMS} more"
     links = diagram.edges if diagram.kind != "chart" else [e for e in diagram.edges if e.label]
+    links = [e for e in links if e.line != "invisible"]
     if links:
         arrow = "\u2192" if diagram.directed else "\u2013"
         said = [

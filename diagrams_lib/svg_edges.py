@@ -90,6 +90,12 @@ def edge(
     ids to labels and keys; ``flip`` is the SVG transform from Graphviz's coordinates to
     the drawing's (``matrix(1 0 0 -1 x y)``)."""
     e, style, path = p.edge, p.style, p.route
+    if e.line == "invisible":  # laid out, not drawn
+        return (
+            f'<g id="{prefix}-{e.id}" class="edge invisible {css_class(e.role)}" '
+            f'data-source="{xml_attr(keys[e.source])}" data-target="{xml_attr(keys[e.target])}" '
+            'aria-hidden="true"></g>\n'
+        ), ""
     way = _WAY.get((style.head != "none", style.tail != "none"), DASH)
     title = f"{names[e.source]} {way} {names[e.target]}"
     if e.label:

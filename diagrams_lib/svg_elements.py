@@ -16,10 +16,19 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from .fields import PAD_X as FIELD_PAD
 from .quoting import fmt, xml_attr, xml_text
 from .scene import PlacedGroup, PlacedNode
 from .shapes import details, outline
-from .size import LABEL_PAD, NOTE_GAP, LabelBox, content_height, group_title, label_is_bold
+from .size import (
+    LABEL_PAD,
+    NOTE_GAP,
+    LabelBox,
+    NodeBox,
+    content_height,
+    group_title,
+    label_is_bold,
+)
 from .text import LINE_HEIGHT, TextBlock, text_width
 from .theme import NodeStyle, Theme, role_title
 
@@ -150,10 +159,55 @@ def style_attrs(style: NodeStyle) -> str:
     return out
 
 
+def _compartments(box: NodeBox, x: float, y: float, *, theme: Theme) -> str:
+    """A record's lines between its fields, and each field's text."""
+    left, top = x - box.width / 2, y - box.height / 2
+    lines_d = []
+    for cell in box.fields.cells:  # every inner line is a field's left or top edge
+        cx, cy = left + cell.x, top + cell.y
+        if cell.x > 0:
+            lines_d.append(f"M{fmt(cx)},{fmt(cy)} V{fmt(cy + cell.height)}")
+        if cell.y > 0:
+            lines_d.append(f"M{fmt(cx)},{fmt(cy)} H{fmt(cx + cell.width)}")
+    style = box.style
+    out = []
+    if lines_d:
+        out.append(
+            f'<path class="shape-detail" d="{" ".join(lines_d)}" fill="none"'
+            f'{paint(style.own, stroke=style.stroke)} stroke-width="{fmt(style.stroke_width)}"/>'
+        )
+    for cell, block in zip(box.fields.cells, box.field_text, strict=True):
+        if not block.lines or not cell.field.text:
+            continue
+        cx, cy = left + cell.x, top + cell.y
+        anchor, tx = {
+            "left": ("start", cx + FIELD_PAD),
+            "right": ("end", cx + cell.width - FIELD_PAD),
+        }.get(cell.field.align, ("middle", cx + cell.width / 2))
+        out.append(
+            lines(
+                block,
+                x=tx,
+                top=cy + (cell.height - block.height) / 2,
+                anchor=anchor,
+                size=theme.font_size,
+                fill=style.text,
+                cls="label field",
+                own="text" in style.own,
+            )
+        )
+    return "".join(out)
+
+
 def node(p: PlacedNode, *, prefix: str, theme: Theme, dx: float, dy: float) -> str:
-    """A node's ``<g>``: title, outline, label and note."""
+    """A node's ``<g>``: title, outline, label and note (a record's fields)."""
     box, nd = p.box, p.box.node
     x, y = p.x + dx, p.y + dy
+    if nd.line == "invisible":  # takes its place in the layout, draws nothing
+        return (
+            f'<g id="{prefix}-{nd.id}" class="node invisible {css_class(nd.role)}" '
+            f'data-key="{xml_attr(str(nd.key))}" aria-hidden="true"></g>\n'
+        )
     label = nd.tooltip or nd.label
     title = label + ". " + nd.note if label and nd.note else label or nd.note or ""
     if title and box.style.marker:  # the marker's meaning, in words, for screen readers
@@ -183,6 +237,8 @@ def node(p: PlacedNode, *, prefix: str, theme: Theme, dx: float, dy: float) -> s
             )
         out.append(f'{shape} class="shape"{style_attrs(style)}/>')
         inner = details(box.shape, x, y, box.width, box.height)
+        if box.fields is not None:
+            out.append(_compartments(box, x, y, theme=theme))
         if inner:
             out.append(
                 f'<path class="shape-detail" d="{inner}" fill="none"'

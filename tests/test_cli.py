@@ -89,6 +89,19 @@ def test_dot_on_stdin(flow_dot: Path) -> None:
     assert result.stdout.startswith('digraph "Request flow"')
 
 
+def test_what_a_dot_file_has_that_is_not_drawn_is_one_warning_line_each(tmp_path: Path) -> None:
+    (tmp_path / "fonts.dot").write_text(
+        'digraph { fontname=Arial; node [fontsize=9]; a -> b [arrowsize=2, lhead="x\ny"]; }\n'
+    )
+    result = run("render", "fonts.dot", "-o", "fonts.svg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 4 and all(
+        line.startswith("diagrams-lib: warning: DOT file") for line in lines
+    )
+    assert "attribute 'fontsize' is not drawn (on node 'a', node 'b')" in result.stderr
+
+
 @pytest.mark.parametrize("edges_key", ["edges", "links"])
 def test_render_node_link_json(tmp_path: Path, capsys, edges_key: str) -> None:
     g = nx.DiGraph(label="From JSON")

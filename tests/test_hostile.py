@@ -141,29 +141,35 @@ def test_a_hostile_dot_file_is_read_with_its_hints_dropped(tmp_path):
     with pytest.warns(dl.DiagramWarning) as said:
         g = dl.read_dot(path)
     dropped = " ".join(str(w.message) for w in said)
-    for name in ("'K'", "'weight'", "'minlen'", "'constraint'"):
+    for name in ("'K'", "'weight'", "'minlen'"):
         assert name in dropped
+    assert g.edges["b", "c"]["constraint"] is False  # "maybe" is false, as Graphviz reads it
     assert g.graph["dot"] == {"nodesep": "0.3"}
     assert g.edges["b", "c"]["dot"] == {"headclip": "false"}
     assert "weight" not in g.edges["b", "c"]
-    with pytest.raises(dl.ValidationError, match="'link'"):
-        dl.render(g)  # the node's URL became its link, which must be http(s) or relative
-    g.nodes["a"].pop("link")
+    assert "'javascript:x' is not safe to link to; dropped" in dropped
+    assert "link" not in g.nodes["a"]
     assert "/etc/passwd" not in dl.render(g) + dl.to_dot(g)
 
 
-@pytest.mark.parametrize("braces", [8, 40, 80])
-def test_deeply_nested_dot_is_refused_at_once(tmp_path, braces):
+@pytest.mark.parametrize("braces", [40, 100_000])
+def test_deeply_nested_dot_is_read_or_refused_at_once(tmp_path, braces):
+    # pydot's grammar took twice as long per level (35 s at 40 levels); Graphviz's own
+    # parser reads it at once, and refuses nesting past 256 levels by name
     text = "digraph {" + "{" * (braces - 1) + "a" + "}" * braces
     start = time.monotonic()
-    with pytest.raises(dl.DotParseError, match="nests braces more than"):
-        dl.from_dot(text)
     path = tmp_path / "nested.dot"
     path.write_text(text)
-    with pytest.raises(dl.DotParseError, match="nested.dot"):
-        dl.read_dot(path)
-    assert cli.main(["render", str(path), "-o", str(tmp_path / "x.svg")]) == 1
-    assert time.monotonic() - start < 5
+    if braces < 256:
+        assert list(dl.from_dot(text)) == ["a"] and list(dl.read_dot(path)) == ["a"]
+        assert cli.main(["render", str(path), "-o", str(tmp_path / "x.svg")]) == 0
+    else:
+        with pytest.raises(dl.DotParseError, match="nested more than 256 deep"):
+            dl.from_dot(text)
+        with pytest.raises(dl.DotParseError, match="nested.dot"):
+            dl.read_dot(path)
+        assert cli.main(["render", str(path), "-o", str(tmp_path / "x.svg")]) == 1
+    assert time.monotonic() - start < 10
 
 
 def test_nesting_inside_strings_and_html_labels_does_not_count():

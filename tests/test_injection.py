@@ -147,9 +147,8 @@ def test_node_keys_labels_and_notes(items):
     for key, label, note in items:
         expected = ". ".join(normalise(p) for p in (label, note) if p)
         assert shown[normalise(key)] == expected
-    again = dl.from_dot(dl.to_dot(g))
-    labels = sorted(squash(d["label"]) for _, d in again.nodes(data=True))
-    assert labels == sorted(squash(label) + squash(note or "") for _, label, note in items)
+    again = dl.from_dot(dl.to_dot(g))  # the library's own DOT comes back exactly
+    assert list(again.nodes(data=True)) == list(g.nodes(data=True))
 
 
 @settings(max_examples=350)

@@ -55,7 +55,7 @@ def test_nan_timeout_is_refused():
         (-signal.SIGSEGV, dl.LayoutCrashError, "crashed with SIGSEGV"),
         (-signal.SIGABRT, dl.LayoutCrashError, "crashed with SIGABRT"),
         (-signal.SIGFPE, dl.LayoutCrashError, "crashed with SIGFPE"),
-        (1, dl.LayoutCrashError, "ended the isolated layout process (exit 1)"),
+        (1, dl.LayoutCrashError, "ended the isolated process (exit 1)"),
         (1, dl.LayoutMemoryError, "ran out of memory"),
         (child.OUT_OF_MEMORY, dl.LayoutMemoryError, "ran out of memory"),
         (child.ERROR, dl.EngineError, "syntax error"),
