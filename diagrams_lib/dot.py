@@ -1,25 +1,16 @@
-"""Stage 3, DOT: the one DOT writer, and the geometry DOT the renderer lays out.
+"""Stage 3, DOT: the geometry DOT the renderer lays out, written by :mod:`diagrams_lib.dot_write`.
 
 Graphviz never sees label text: nodes are fixed-size boxes, edge labels and group titles
 fixed-size empty HTML tables, so the layout cannot depend on the fonts installed on a
 machine. :mod:`diagrams_lib.dot_styled` writes the styled DOT of ``to_dot`` with the same
 writer. Both use synthetic ids (``n0``, ``e0``, ``g0``), so the text is stable.
-
->>> print(write_dot(name="G", directed=True, graph=[("rankdir", "LR")], node=[], edge=[],
-...                 clusters=[], nodes=[("n0", [])], edges=[("n0", "n0", [("id", "e0")])]))
-digraph G {
-graph [rankdir=LR];
-n0;
-n0 -> n0 [id=e0];
-}
-<BLANKLINE>
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 
+from .dot_write import Attrs, Cluster, write_dot
 from .errors import ValidationError
 from .fields import FieldBox, port_index
 from .groups import ancestors
@@ -48,8 +39,6 @@ __all__ = [
     "write_dot",
 ]
 
-Attrs = Sequence[tuple[str, str]]  # name and DOT-ready value, in the order written
-Ranks = Sequence[tuple[str, Sequence[str]]]  # rank=same/min/max... and its node ids
 _RANKS = ("min", "max", "source", "sink")  # the ranks a node's ``rank`` may name
 NODESEP, RANKSEP = "0.45", "0.6"  # inches between nodes in a rank, and between ranks
 # Routing splines around every node costs seconds beyond about a hundred edges (5 s for a
@@ -61,73 +50,6 @@ SPLINE_EDGES = 100
 XLABEL_ENGINES = ("circo", "twopi")
 GROUP_MARGIN = 14.0  # px between a group's outline and its members
 FONT = dot_string("Helvetica,Arial,sans-serif")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cluster:
-    """A ``subgraph cluster_<id>``: its attributes and its node statements."""
-
-    id: str
-    attrs: Attrs
-    nodes: Sequence[tuple[str, Attrs]]
-    clusters: Sequence[Cluster] = ()
-    ranks: Ranks = ()
-
-
-def _list(attrs: Attrs) -> str:
-    return ", ".join(f"{name}={value}" for name, value in attrs)
-
-
-def _statement(head: str, attrs: Attrs) -> str:
-    return f"{head} [{_list(attrs)}];" if attrs else f"{head};"
-
-
-def write_dot(
-    *,
-    name: str,
-    directed: bool,
-    graph: Attrs,
-    node: Attrs,
-    edge: Attrs,
-    clusters: Sequence[Cluster],
-    nodes: Sequence[tuple[str, Attrs]],
-    edges: Sequence[tuple[str, str, Attrs]],
-    ranks: Ranks = (),
-) -> str:
-    """DOT text: graph, node and edge defaults, clusters with their nodes, the other
-    nodes, rank constraints, then the edges, each attribute list in the order given."""
-    lines = _lines(name, directed, graph, node, edge, clusters, nodes, edges, ranks)
-    return "\n".join(lines) + "\n"
-
-
-def _rank_lines(ranks: Ranks) -> Iterator[str]:
-    """One subgraph per rank constraint, named after its first node (a node is in one)."""
-    for rank, members in ranks:
-        yield f"subgraph rank_{members[0]} {{rank={rank}; {' '.join(f'{m};' for m in members)}}}"
-
-
-def _lines(name, directed, graph, node, edge, clusters, nodes, edges, ranks) -> Iterator[str]:
-    yield f"{'digraph' if directed else 'graph'} {name} {{"
-    for keyword, attrs in (("graph", graph), ("node", node), ("edge", edge)):
-        if attrs:
-            yield _statement(keyword, attrs)
-    yield from _cluster_lines(clusters)
-    yield from (_statement(node_id, attrs) for node_id, attrs in nodes)
-    yield from _rank_lines(ranks)
-    arrow = "->" if directed else "--"
-    yield from (_statement(f"{u} {arrow} {v}", attrs) for u, v, attrs in edges)
-    yield "}"
-
-
-def _cluster_lines(clusters: Sequence[Cluster]) -> Iterator[str]:
-    for cluster in clusters:
-        yield f"subgraph cluster_{cluster.id} {{"
-        if cluster.attrs:
-            yield _statement("graph", cluster.attrs)
-        yield from (_statement(node_id, attrs) for node_id, attrs in cluster.nodes)
-        yield from _cluster_lines(cluster.clusters)
-        yield from _rank_lines(cluster.ranks)
-        yield "}"
 
 
 def hatch(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

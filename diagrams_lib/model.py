@@ -1,4 +1,5 @@
-"""Stage 1, model: a networkx graph read into the validated, immutable diagram the library draws.
+"""Stage 1, model: a networkx graph read into the validated, immutable diagram the library
+draws (its dataclasses are in :mod:`diagrams_lib.diagram`).
 
 The graph is the only source of truth. Only the attributes listed here are read
 (anything else on the graph is ignored), and raw Graphviz attributes pass only through
@@ -15,14 +16,26 @@ the explicit ``dot`` escape hatch.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from . import attributes as attr
 from . import hatch
 from .colors import color
+from .diagram import (
+    ALIGNS,
+    DIRECTIONS,
+    EDGE_ATTRIBUTES,
+    ENGINES,
+    GRAPH_ATTRIBUTES,
+    KINDS,
+    NODE_ATTRIBUTES,
+    Diagram,
+    Edge,
+    Group,
+    Node,
+)
 from .errors import DiagramTypeError, UnknownOptionError, ValidationError
-from .fields import Field, Fields, field_text, port_index, read_fields
+from .fields import Field, field_text, port_index, read_fields
 from .quoting import check_text, shown
 from .shapes import RECORDS, SHAPES
 
@@ -39,166 +52,6 @@ __all__ = [
     "Node",
     "read_diagram",
 ]
-
-KINDS = ("flow", "tree", "overlap", "timeline", "pyramid", "mindmap", "chart", "dependencies")
-ENGINES = ("dot", "neato", "twopi", "circo", "fdp", "sfdp", "osage")
-DIRECTIONS = {
-    "LR": "LR",
-    "TB": "TB",
-    "RL": "RL",
-    "BT": "BT",
-    "right": "LR",
-    "down": "TB",
-    "left": "RL",
-    "up": "BT",
-}
-_STYLE = ("color", "text_color", "line", "line_width")
-NODE_ATTRIBUTES = (
-    "label",
-    "role",
-    "group",
-    "note",
-    "shape",
-    "fill",
-    *_STYLE,
-    "xlabel",
-    "pin",
-    "size",
-    "align",
-    "link",
-    "inset",
-    "hide_label",
-    "tooltip",
-    "fields",
-    "rank",
-    "straight_group",
-    "dot",
-)
-EDGE_ATTRIBUTES = (
-    "label",
-    "role",
-    *_STYLE,
-    "arrowhead",
-    "arrowtail",
-    "dir",
-    "head_label",
-    "tail_label",
-    "head_port",
-    "tail_port",
-    "constraint",
-    "weight",
-    "minlen",
-    "dot",
-)
-GRAPH_ATTRIBUTES = (
-    "title",
-    "description",
-    "kind",
-    "direction",
-    "engine",
-    "groups",
-    "measured_for",
-    "dot",
-)
-_ALIGNS = ("center", "left", "right")
-DotAttrs = tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Node:
-    """One node, validated. ``id`` is the synthetic DOT id (``n0``, ``n1``...).
-
-    ``color``, ``fill``, ``text_color``, ``line`` and ``line_width`` override the look of
-    the node's role; colours are ``#rrggbb`` (``fill`` may be ``none``). A record node
-    (shape ``record`` or ``mrecord``) has its compartments in ``fields``; ``rank`` and
-    ``straight_group`` are layout hints (see :mod:`diagrams_lib.fields` and the guide)."""
-
-    key: Hashable
-    id: str
-    label: str
-    role: str | None = None
-    group: str | None = None
-    note: str | None = None
-    shape: str | None = None
-    color: str | None = None
-    fill: str | None = None
-    text_color: str | None = None
-    line: str | None = None
-    line_width: float | None = None
-    xlabel: str | None = None
-    pin: tuple[float, float] | None = None
-    size: tuple[float, float] | None = None
-    align: str = "center"
-    link: str | None = None
-    inset: float = 0.0
-    hide_label: bool = False
-    tooltip: str | None = None  # the <title> text, when not the label (a shortened one)
-    fields: Fields | None = None
-    rank: str | None = None
-    straight_group: str | None = None
-    dot: DotAttrs = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Edge:
-    """One edge, validated, between two node ids.
-
-    ``dir`` says which ends carry an arrowhead (``forward``, ``back``, ``both``, ``none``);
-    None means the graph's default (forward when directed)."""
-
-    id: str
-    source: str
-    target: str
-    source_key: Hashable
-    target_key: Hashable
-    label: str | None = None
-    role: str | None = None
-    color: str | None = None
-    text_color: str | None = None
-    line: str | None = None
-    line_width: float | None = None
-    arrowhead: str | None = None
-    arrowtail: str | None = None
-    dir: str | None = None
-    head_label: str | None = None
-    tail_label: str | None = None
-    head_port: str | None = None
-    tail_port: str | None = None
-    constraint: bool | None = None
-    weight: int | None = None
-    minlen: int | None = None
-    dot: DotAttrs = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Group:
-    """A group of nodes (a Graphviz cluster), perhaps inside another group.
-
-    ``members`` are the ids of the nodes directly in it; ``parent`` is the id of the group
-    it sits in. An empty ``label`` draws no title."""
-
-    id: str
-    name: str
-    label: str
-    members: tuple[str, ...]
-    parent: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Diagram:
-    """The whole validated diagram, in the graph's insertion order (groups: parents first)."""
-
-    title: str
-    description: str
-    kind: str
-    direction: str
-    directed: bool
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
-    groups: tuple[Group, ...]
-    dot: DotAttrs = ()
-    engine: str | None = None
-    measured_for: tuple[float, float] | None = None  # label and note px the pins assume
 
 
 def _colors(data: Mapping, where: str, *names: str) -> dict[str, str | None]:
@@ -299,7 +152,7 @@ def _read_node(key: Hashable, data: Mapping, index: int) -> Node:
         xlabel=attr.text(data, "xlabel", where=where),
         pin=None if pin is None else _pin(pin, where=f"{where} attribute 'pin'"),
         size=size,
-        align=attr.choice(data.get("align", "center"), _ALIGNS, where=f"{where} attribute 'align'"),
+        align=attr.choice(data.get("align", "center"), ALIGNS, where=f"{where} attribute 'align'"),
         link=attr.link(data.get("link"), where=where),
         inset=attr.number(
             data.get("inset", 0.0), where=f"{where} attribute 'inset'", low=-1e6, high=1e6
