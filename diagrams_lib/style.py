@@ -109,39 +109,52 @@ def edge_style(edge: Edge, theme: Theme, *, directed: bool) -> EdgeStyle:
     return replace(style, **look)
 
 
-def _check(who: str, what: str, colour: str, behind: tuple[str, ...], need: float) -> None:
-    """Warn when ``colour`` falls below ``need``:1 contrast on any of ``behind``."""
+_SHOWN = 6  # elements named in one contrast warning
+
+
+def _low(who: str, what: str, colour: str, behind: tuple[str, ...], need: float) -> list[str]:
+    """What falls below ``need``:1 contrast: ``colour`` on each of ``behind``, said."""
+    out = []
     for back in behind:
         ratio = contrast(colour, back)
         if ratio < need:
-            warnings.warn(
-                f"{who}: {what} {colour} on {back} has contrast {ratio:.1f}:1, below the "
-                f"{need:g}:1 it needs",
-                DiagramWarning,
-                stacklevel=5,
-            )
+            out.append(f"{who}: {what} {colour} on {back} ({ratio:.1f}:1)")
+    return out
 
 
 def check_contrast(nodes, edges, *, backgrounds: tuple[str, ...]) -> None:
     """Warn about colours set on an element that are hard to tell from what is behind them:
-    text needs 4.5:1, lines and shapes 3:1 (WCAG 2).
+    text needs 4.5:1, lines and shapes 3:1 (WCAG 2). One warning for each of the two,
+    naming the first elements below it (a DOT file can colour hundreds alike).
 
     ``nodes`` are ``(node, style)`` pairs, ``edges`` ``(edge, style)`` pairs; ``backgrounds``
     are the page colours the figure may be shown on (two for the ``auto`` theme)."""
+    text: list[str] = []
+    lines: list[str] = []
     for node, style in nodes:
         who = f"node {node.key!r}"
         behind = (style.fill,) if style.fill != "none" else backgrounds
         if {"text", "fill"} & set(style.own) and not node.hide_label:
-            _check(who, "text", style.text, behind, 4.5)
+            text += _low(who, "text", style.text, behind, 4.5)
         if {"stroke", "fill"} & set(style.own):
             # a shape shows on a page by its fill or by its outline, whichever stands out more
             shape = style.fill if style.fill != "none" else style.stroke
             for back in backgrounds:
                 if contrast(style.stroke, back) < 3:
-                    _check(who, "shape", shape, (back,), 3)
+                    lines += _low(who, "shape", shape, (back,), 3)
     for edge, style in edges:
         who = f"edge {edge.source_key!r} -> {edge.target_key!r}"
         if "text" in style.own and (edge.label or edge.head_label or edge.tail_label):
-            _check(who, "label text", style.text, backgrounds, 4.5)
+            text += _low(who, "label text", style.text, backgrounds, 4.5)
         if "stroke" in style.own:
-            _check(who, "line", style.stroke, backgrounds, 3)
+            lines += _low(who, "line", style.stroke, backgrounds, 3)
+    for found, need, what in ((text, 4.5, "text"), (lines, 3, "lines and shapes")):
+        if found:
+            more = f"; and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+            warnings.warn(
+                f"colours below the {need:g}:1 contrast {what} need: "
+                + "; ".join(found[:_SHOWN])
+                + more,
+                DiagramWarning,
+                stacklevel=3,
+            )
