@@ -25,6 +25,7 @@ __all__ = [
     "MIN_W",
     "PAD_X",
     "PAD_Y",
+    "POINT_SHAPES",
     "RECORDS",
     "SHAPES",
     "Shape",
@@ -96,7 +97,8 @@ SHAPES: dict[str, Shape] = {s.name: s for s in (
 )}
 # fmt: on
 
-_POINTS = (
+# small markers, drawn filled at a fixed size (chart series take them in this order)
+POINT_SHAPES = (
     "point",
     "square-point",
     "diamond-point",
@@ -114,7 +116,7 @@ def outer_size(shape: str, w: float, h: float, *, inset: float) -> tuple[float, 
 
     ``inset`` widens padded boxes on both sides (a trapezoid's slant).
     """
-    if shape in _POINTS:
+    if shape in POINT_SHAPES:
         return POINT_SIZE, POINT_SIZE
     if shape == "none":
         return 1.0, 1.0

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import UnknownOptionError, UnknownRoleError
+from .shapes import POINT_SHAPES
 from .theme_check import edge_style_values, node_style_values, theme_values
 
 __all__ = [
@@ -159,16 +160,7 @@ def role_title(theme: Theme, role: str) -> str:
 
 # Series: colour, dash and point marker all differ, so series stay apart in grey.
 SERIES_COUNT = 8
-_SERIES_SHAPES = (
-    "point",
-    "square-point",
-    "diamond-point",
-    "triangle-point",
-    "down-triangle-point",
-    "hexagon-point",
-    "star-point",
-    "plus-point",
-)
+
 _SERIES_DASH = (None, "8 4", "2 4", "12 4 2 4", "4 2", "16 4", "12 3 2 3 2 3", "2 2 8 2")
 # Bars differ by fill treatment as well as colour: solid, tinted, outlined, dashed outline.
 _BAR_TREATMENT = ("solid", "tint", "outline", "dashed") * 2
@@ -225,7 +217,7 @@ def _palette(
         )
     for i, colour in enumerate(series, start=1):
         nodes[f"series-{i}"] = NodeStyle(
-            colour, colour, text, shape=_SERIES_SHAPES[i - 1], stroke_width=1
+            colour, colour, text, shape=POINT_SHAPES[i - 1], stroke_width=1
         )
     for i, (colour, tint, treatment) in enumerate(
         zip(series, tints, _BAR_TREATMENT, strict=True), start=1

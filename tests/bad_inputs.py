@@ -20,6 +20,7 @@ import networkx as nx
 import diagrams_lib as dl
 from diagrams_lib.cli import CLIError, load_graph
 from diagrams_lib.engine import layout
+from tests.helpers import chain_tree
 
 HUGE_POLYGON = "digraph { node [shape=polygon, sides=2000000000]; a -> b }"
 # Graphviz 14 asserts that coordinates fit an int (xlabels.c) and aborts on this node.
@@ -57,16 +58,6 @@ def kind(name: str) -> Callable[..., Any]:
     import importlib
 
     return getattr(importlib.import_module(f"diagrams_lib.kinds.{name}"), name)
-
-
-def _chain(depth: int) -> dict:
-    """A tree item with one child, which has one child... ``depth`` times."""
-    root = item = {"label": "level 0"}
-    for i in range(1, depth + 1):
-        child = {"label": f"level {i}"}
-        item["children"] = [child]
-        item = child
-    return root
 
 
 def made(path: str, what: str) -> str:
@@ -603,7 +594,7 @@ CASES: list[Case] = [
     Case(
         "tree-too-deep",
         "tree: a chain 10,000 items deep",
-        lambda: kind("tree")(_chain(10_000), title="T"),
+        lambda: kind("tree")(chain_tree(10_000), title="T"),
         dl.ValidationError,
         "200 levels",
     ),

@@ -43,3 +43,13 @@ def awkward_keys() -> nx.MultiDiGraph:
     g.add_edge("a:b", ("tuple", 1), label="parallel")
     g.add_edge(42, 42)
     return g
+
+
+def chain_tree(depth: int) -> dict:
+    """A tree item with one child, which has one child... ``depth`` times."""
+    root = item = {"label": "level 0"}
+    for i in range(1, depth + 1):
+        child = {"label": f"level {i}"}
+        item["children"] = [child]
+        item = child
+    return root

@@ -19,7 +19,7 @@ from ..attributes import MAX_WEIGHT, PORTS
 from .labels import text_of
 from .look import gv_arrow
 from .unshown import Unshown
-from .values import clean, colour, flag, layout_hints, line_style, number, rest
+from .values import clean, colour, flag, leftovers, line_style, number
 
 __all__ = ["edge_attrs"]
 
@@ -111,10 +111,7 @@ def edge_attrs(
             if port is not None:
                 out[ours] = port
     _layout_hints(a, out, where, unshown)
-    hints = layout_hints(a, context="edge", where=where, unshown=unshown)
-    if hints:
-        out["dot"] = hints
-    rest(a, where, unshown)
+    leftovers(a, out, context="edge", where=where, unshown=unshown)
     return out
 
 

@@ -25,7 +25,7 @@ from ..shapes import RECORDS
 from .labels import node_label, text_of
 from .look import gv_shape
 from .unshown import Unshown
-from .values import clean, colour, flag, layout_hints, line_style, number, rest
+from .values import clean, colour, flag, leftovers, line_style, number
 
 __all__ = ["TRAPEZOID_INSET", "field_ports", "node_attrs"]
 
@@ -143,10 +143,7 @@ def node_attrs(
     if "group" in a:
         out["straight_group"] = clean(a.pop("group"))
     _size(a, out, where, unshown)
-    hints = layout_hints(a, context="node", where=where, unshown=unshown)
-    if hints:
-        out["dot"] = hints
-    rest(a, where, unshown)
+    leftovers(a, out, context="node", where=where, unshown=unshown)
     return out
 
 

@@ -14,7 +14,17 @@ from ..errors import ValidationError
 from .look import gv_color, gv_style
 from .unshown import Unshown
 
-__all__ = ["SILENT", "clean", "colour", "flag", "layout_hints", "line_style", "number", "rest"]
+__all__ = [
+    "SILENT",
+    "clean",
+    "colour",
+    "flag",
+    "layout_hints",
+    "leftovers",
+    "line_style",
+    "number",
+    "rest",
+]
 
 # Attributes no Graphviz picture shows (the last is the round trip's record): never noted.
 SILENT = frozenset({"comment", "id", "class", "charset", "diagrams_lib"})
@@ -85,6 +95,15 @@ def layout_hints(a: dict, *, context: str, where: str, unshown: Unshown) -> dict
         except ValidationError:
             unshown.note(name, where, f"{clean(str(raw))[:40]!r} is out of its range; dropped")
     return kept
+
+
+def leftovers(a: dict, out: dict, *, context: str, where: str, unshown: Unshown) -> None:
+    """What a node's or edge's mapping did not take: the hatch's layout hints go to
+    ``out["dot"]``, and every other attribute is noted as not drawn."""
+    hints = layout_hints(a, context=context, where=where, unshown=unshown)
+    if hints:
+        out["dot"] = hints
+    rest(a, where, unshown)
 
 
 def rest(a: dict, where: str, unshown: Unshown) -> None:

@@ -9,6 +9,7 @@ import pytest
 import diagrams_lib as dl
 from diagrams_lib.errors import DiagramTypeError, UnknownOptionError, ValidationError
 from diagrams_lib.kinds.tree import CAPTION, example, tree
+from tests.helpers import chain_tree
 
 ROOT = {
     "label": "Build is slow",
@@ -149,24 +150,15 @@ def test_malformed_items_are_type_errors():
         tree({"label": "root", "edge": "x"}, title="T")
 
 
-def _chain(depth: int) -> dict:
-    root = item = {"label": "level 0"}
-    for i in range(1, depth + 1):
-        child = {"label": f"level {i}"}
-        item["children"] = [child]
-        item = child
-    return root
-
-
 def test_keys_stay_short_however_deep_the_tree():
-    g = tree(_chain(200), title="Deep")
+    g = tree(chain_tree(200), title="Deep")
     assert max(len(key) for key in g) == 4  # t200
     assert len(dl.render(g)) < 250_000  # was quadratic in the depth: 308 MB at 10,000
 
 
 def test_a_tree_too_deep_to_draw_is_refused_before_any_work():
     with pytest.raises(ValidationError, match="deeper than 200 levels: item 'level 201'"):
-        tree(_chain(10_000), title="Deep")
+        tree(chain_tree(10_000), title="Deep")
 
 
 def test_example_reads_well():
