@@ -55,8 +55,10 @@ class Route:
 def _point(text: str) -> tuple[str, Point]:
     """A point's text as :func:`~diagrams_lib.quoting.fmt` writes it, and its numbers as
     drawn; ``ValueError`` unless it is two numbers."""
-    x, y = (fmt(v) for v in floats(text))
-    return f"{x},{y}", (float(x), float(y))
+    x, y = floats(text)
+    # round(v, 2) is the number fmt(v) writes (both round the decimal correctly); adding
+    # 0.0 turns the -0.0 of a tiny negative into the 0 fmt writes for it
+    return f"{fmt(x)},{fmt(y)}", (round(x, 2) + 0.0, round(y, 2) + 0.0)
 
 
 def _bezier(points: list[str]) -> str:

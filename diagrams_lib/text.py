@@ -112,23 +112,39 @@ def _break_word(word: str, max_width: float, size: float, bold: bool) -> list[st
     return pieces
 
 
-def _paragraph_lines(words: list[str], max_width: float, size: float, bold: bool) -> list[str]:
-    """One paragraph's words filled greedily into lines no wider than ``max_width``."""
-    lines: list[str] = []
-    line = ""
+def _paragraph_lines(
+    words: list[str], max_width: float, size: float, bold: bool
+) -> list[tuple[str, int]]:
+    """One paragraph's words filled greedily into lines no wider than ``max_width``, each
+    with its width in units (each word is measured once; a line's width is its words'
+    and the spaces between them)."""
+    lines: list[tuple[str, int]] = []
+    space = _char_units(" ", bold)
+    line, units = "", 0
     for word in words:
-        candidate = f"{line} {word}" if line else word
-        if _px(_units(candidate, bold), size) <= max_width:
-            line = candidate
+        width = _units(word, bold)
+        if line and _px(units + space + width, size) <= max_width:
+            line, units = f"{line} {word}", units + space + width
             continue
         if line:
-            lines.append(line)
-        if _px(_units(word, bold), size) <= max_width:
-            line = word
+            lines.append((line, units))
+        if _px(width, size) <= max_width:
+            line, units = word, width
             continue
         *full, line = _break_word(word, max_width, size, bold)
-        lines.extend(full)
-    lines.append(line)
+        lines += [(piece, _units(piece, bold)) for piece in full]
+        units = _units(line, bold)
+    lines.append((line, units))
+    return lines
+
+
+def _wrapped(text: str, max_width: float, size: float, bold: bool) -> list[tuple[str, int]]:
+    """:func:`wrap`'s lines, each with its width in units."""
+    _check(size, max_width)
+    lines: list[tuple[str, int]] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        words = [word for word in _SPACE_RUN.split(paragraph) if word]
+        lines += _paragraph_lines(words, max_width, size, bold)
     return lines
 
 
@@ -149,12 +165,7 @@ def wrap(text: str, *, max_width: float, size: float, bold: bool = False) -> lis
         >>> wrap("", max_width=60, size=10)
         ['']
     """
-    _check(size, max_width)
-    lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        words = [word for word in _SPACE_RUN.split(paragraph) if word]
-        lines += _paragraph_lines(words, max_width, size, bold)
-    return lines
+    return [line for line, _ in _wrapped(text, max_width, size, bold)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,10 +204,10 @@ def measure_block(
     """
     if not 0 < line_height < math.inf:  # NaN fails too
         raise ValueError(f"line_height must be a positive finite number, got {line_height!r}")
-    lines = wrap(text, max_width=max_width, size=size, bold=bold)
-    widest = max(_units(line, bold) for line in lines)
+    lines = _wrapped(text, max_width, size, bold)
+    widest = max(units for _, units in lines)
     return TextBlock(
-        lines=tuple(lines),
+        lines=tuple(line for line, _ in lines),
         size=size,
         bold=bold,
         width=_px(widest, size),

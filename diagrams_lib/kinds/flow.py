@@ -16,10 +16,29 @@ from ..errors import DiagramTypeError, UnknownOptionError, ValidationError
 from ..quoting import check_text
 from ._common import check_direction, check_title
 
-__all__ = ["CAPTION", "LINK_ATTRIBUTES", "STEP_ATTRIBUTES", "example", "flow"]
+__all__ = [
+    "CAPTION",
+    "LINK_ATTRIBUTES",
+    "MORE_EXAMPLES",
+    "STEP_ATTRIBUTES",
+    "example",
+    "example_architecture",
+    "flow",
+]
 
-STEP_ATTRIBUTES = ("label", "role", "group", "note", "shape", "link")
-LINK_ATTRIBUTES = ("label", "role")
+_LOOK = ("color", "text_color", "line", "line_width")  # one element's own look
+STEP_ATTRIBUTES = ("label", "role", "group", "note", "shape", "link", "fill", *_LOOK)
+LINK_ATTRIBUTES = (
+    "label",
+    "role",
+    *_LOOK,
+    "arrowhead",
+    "arrowtail",
+    "dir",
+    "head_label",
+    "tail_label",
+)
+MORE_EXAMPLES = ("example_architecture",)
 
 CAPTION = (
     "A release pipeline read left to right: checks and deployment sit in their own groups, "
@@ -134,10 +153,11 @@ def flow(
     return g
 
 
-def _check_groups(g: nx.DiGraph, groups: Any) -> dict[str, str]:
+def _check_groups(g: nx.DiGraph, groups: Any) -> dict[str, Any]:
+    """``groups`` checked against the steps: each names a title, or a title and the group
+    it sits in (``{"label": ..., "parent": ...}``); every group holds steps or groups."""
     if not isinstance(groups, Mapping):
         raise DiagramTypeError("groups must map group names to labels")
-    used = {}
     for key, data in g.nodes(data=True):
         name = data.get("group")
         if name is not None and name not in groups:
@@ -145,13 +165,31 @@ def _check_groups(g: nx.DiGraph, groups: Any) -> dict[str, str]:
                 f"step {key!r} is in group {name!r}, which groups does not label; "
                 f"groups: {', '.join(map(repr, groups))}"
             )
-        used.setdefault(name, key)
-    labels = {}
-    for name, label in groups.items():
-        if name not in used:
+    out, parents = {}, {}
+    for name, entry in groups.items():
+        where = f"group {name!r}"
+        if isinstance(entry, Mapping):
+            unknown = set(entry) - {"label", "parent"}
+            if unknown or "label" not in entry:
+                raise ValidationError(
+                    f"{where} takes 'label' and, inside another group, "
+                    f"'parent'; got {sorted(map(str, entry))}"
+                )
+            parent = entry.get("parent")
+            if parent is not None and parent not in groups:
+                raise ValidationError(f"{where} has parent {parent!r}, which groups does not name")
+            parents[name] = parent
+            out[name] = {
+                "label": check_text(entry["label"], where=f"{where} label"),
+                **({"parent": parent} if parent is not None else {}),
+            }
+        else:
+            out[name] = check_text(entry, where=f"{where} label")
+    holding = {data.get("group") for _, data in g.nodes(data=True)}
+    for name in groups:  # a group holds steps, or a group that does
+        if name not in holding and name not in parents.values():
             raise ValidationError(f"group {name!r} has no steps; set 'group' on its steps")
-        labels[name] = check_text(label, where=f"group {name!r} label")
-    return labels
+    return out
 
 
 def example() -> nx.DiGraph:
@@ -176,3 +214,32 @@ def example() -> nx.DiGraph:
     ]
     groups = {"checks": "Checks", "deploy": "Deployment"}
     return flow(steps, edges, title="Release pipeline", groups=groups)
+
+
+def example_architecture() -> nx.DiGraph:
+    """A web service's architecture: groups inside groups for the account, its private
+    network and its database tier; a database cylinder, a component and a document;
+    one step and one link coloured by hand, a dashed call and a two-way arrow."""
+    steps = [
+        ("user", {"label": "Browser", "role": "external"}),
+        ("cdn", {"label": "CDN", "group": "cloud", "shape": "component"}),
+        ("api", {"label": "API service", "group": "vpc", "fill": "#dbeafe", "color": "#1d4ed8"}),
+        ("jobs", {"label": "Job queue", "group": "vpc", "shape": "tab"}),
+        ("db", {"label": "Orders", "group": "data", "shape": "cylinder", "note": "Postgres"}),
+        ("cache", {"label": "Cache", "group": "data", "shape": "cylinder", "line": "dashed"}),
+        ("docs", {"label": "Runbook", "shape": "document"}),
+    ]
+    links = [
+        ("user", "cdn", {"label": "HTTPS"}),
+        ("cdn", "api"),
+        ("api", "db", {"label": "reads, writes", "dir": "both"}),
+        ("api", "cache", {"line": "dashed"}),
+        ("api", "jobs", {"color": "#b45309", "arrowhead": "vee"}),
+        ("api", "docs", {"role": "relation"}),
+    ]
+    groups = {
+        "cloud": "Cloud account",
+        "vpc": {"label": "Private network", "parent": "cloud"},
+        "data": {"label": "Database tier", "parent": "vpc"},
+    }
+    return flow(steps, links, title="Web service", groups=groups, direction="TB")
